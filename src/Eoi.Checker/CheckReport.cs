@@ -1,0 +1,29 @@
+namespace Eoi.Checker;
+
+public enum Verdict { Pass, Fail, Info }
+
+/// <summary>One line of a check: what was measured, against which limit, and the verdict.</summary>
+public sealed record CheckItem(string Name, string Measured, string Limit, Verdict Verdict, string Note = "");
+
+public sealed record CheckReport(string Subject, IReadOnlyList<CheckItem> Items)
+{
+    public bool Passed => Items.All(i => i.Verdict != Verdict.Fail);
+    public IEnumerable<CheckItem> Failures => Items.Where(i => i.Verdict == Verdict.Fail);
+}
+
+/// <summary>What to judge a file against. Everything but the array is optional.</summary>
+public sealed record CheckOptions
+{
+    /// <summary>Target density of the layer (for a kernel, of its mask).</summary>
+    public double? TargetDensity { get; init; }
+    /// <summary>A 0/1 mask of the same shape: values must lie inside it.</summary>
+    public Eoi.Core.NdArray? Mask { get; init; }
+    /// <summary>The gain sigma_w the matrix was scaled by: its Gram should be gain^2 I.</summary>
+    public double Gain { get; init; } = 1.0;
+    /// <summary>Rotation count, when known (e.g. from a plan); otherwise estimated from the density.</summary>
+    public long? Rotations { get; init; }
+    /// <summary>For kernels: how the centre density follows from the target density.</summary>
+    public Eoi.Orthogonal.CentreDensityRule CentreRule { get; init; } = Eoi.Orthogonal.CentreDensityRule.Plain;
+    /// <summary>Expected values (e.g. a golden file or a replayed plan), compared entry by entry.</summary>
+    public Eoi.Core.NdArray? Reference { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Eoi.Core.Backend;
+
+/// <summary>An elementwise operation on two buffers of equal length.</summary>
+public enum BinaryOp
+{
+    Add,
+    Multiply,
+}

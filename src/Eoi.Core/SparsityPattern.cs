@@ -1,0 +1,119 @@
+namespace Eoi.Core;
+
+/// <summary>
+/// The positions of a sparse rows x cols matrix in compressed-sparse-row form: row r holds the sorted,
+/// distinct column indices ColumnIndices[RowOffsets[r] .. RowOffsets[r + 1]). Immutable once built.
+/// </summary>
+public sealed class SparsityPattern
+{
+    public int Rows { get; }
+    public int Cols { get; }
+    public int[] RowOffsets { get; }
+    public int[] ColumnIndices { get; }
+
+    public SparsityPattern(int rows, int cols, int[] rowOffsets, int[] columnIndices)
+    {
+        Guard.Positive(rows, nameof(rows));
+        Guard.Positive(cols, nameof(cols));
+        if (rowOffsets.Length != rows + 1 || rowOffsets[0] != 0 || rowOffsets[rows] != columnIndices.Length)
+            throw new EoiArgumentException(nameof(rowOffsets),
+                $"rowOffsets must have length rows + 1 = {rows + 1}, start at 0 and end at {columnIndices.Length}");
+        for (int r = 0; r < rows; r++)
+        {
+            int start = rowOffsets[r], end = rowOffsets[r + 1];
+            if (end < start)
+                throw new EoiArgumentException(nameof(rowOffsets), $"rowOffsets must be non-decreasing; row {r} has {start} > {end}");
+            for (int k = start; k < end; k++)
+            {
+                int col = columnIndices[k];
+                if (col < 0 || col >= cols || (k > start && columnIndices[k - 1] >= col))
+                    throw new EoiArgumentException(nameof(columnIndices),
+                        $"row {r} must hold sorted, distinct column indices in [0, {cols - 1}]; got {col}");
+            }
+        }
+        Rows = rows;
+        Cols = cols;
+        RowOffsets = rowOffsets;
+        ColumnIndices = columnIndices;
+    }
+
+    public long NonZeros => ColumnIndices.Length;
+    public double Density => NonZeros / ((double)Rows * Cols);
+
+    public bool Contains(int row, int col)
+    {
+        int start = RowOffsets[row], end = RowOffsets[row + 1];
+        return Array.BinarySearch(ColumnIndices, start, end - start, col) >= 0;
+    }
+
+    /// <summary>The pattern as a dense 0/1 array of shape [rows, cols].</summary>
+    public NdArray ToDenseMask()
+    {
+        var data = new double[(long)Rows * Cols];
+        for (int r = 0; r < Rows; r++)
+            for (int k = RowOffsets[r]; k < RowOffsets[r + 1]; k++)
+                data[(long)r * Cols + ColumnIndices[k]] = 1.0;
+        return new NdArray([Rows, Cols], DType.Bool, data);
+    }
+
+    /// <summary>The pattern of the transposed matrix (cols x rows), built in O(rows + nnz).</summary>
+    public SparsityPattern Transpose() => CsrTranspose.Build(this, null).Pattern;
+}
+
+/// <summary>A sparse matrix: a <see cref="SparsityPattern"/> plus one float64 value per position.</summary>
+public sealed class CsrMatrix
+{
+    public SparsityPattern Pattern { get; }
+    public double[] Values { get; }
+
+    public CsrMatrix(SparsityPattern pattern, double[] values)
+    {
+        if (values.LongLength != pattern.NonZeros)
+            throw new EoiArgumentException(nameof(values), $"values must have one entry per position ({pattern.NonZeros}); got {values.Length}");
+        Pattern = pattern;
+        Values = values;
+    }
+
+    public int Rows => Pattern.Rows;
+    public int Cols => Pattern.Cols;
+
+    /// <summary>The transposed matrix (cols x rows), built in O(rows + nnz).</summary>
+    public CsrMatrix Transpose()
+    {
+        var (pattern, values) = CsrTranspose.Build(Pattern, Values);
+        return new CsrMatrix(pattern, values!);
+    }
+
+    /// <summary>Dense row-major copy; positions outside the pattern are +0.0.</summary>
+    public NdArray ToDense(DType dtype = DType.Float64)
+    {
+        var data = new double[(long)Rows * Cols];
+        var p = Pattern;
+        for (int r = 0; r < Rows; r++)
+            for (int k = p.RowOffsets[r]; k < p.RowOffsets[r + 1]; k++)
+                data[(long)r * Cols + p.ColumnIndices[k]] = dtype == DType.Float32 ? (float)Values[k] : Values[k];
+        return new NdArray([Rows, Cols], dtype, data);
+    }
+}
+
+static class CsrTranspose
+{
+    /// <summary>Counting-sort transpose; values (when given) follow their positions.</summary>
+    public static (SparsityPattern Pattern, double[]? Values) Build(SparsityPattern p, double[]? values)
+    {
+        var offsets = new int[p.Cols + 1];
+        foreach (int c in p.ColumnIndices) offsets[c + 1]++;
+        for (int c = 0; c < p.Cols; c++) offsets[c + 1] += offsets[c];
+        var next = (int[])offsets.Clone();
+        var rows = new int[p.ColumnIndices.Length];
+        var moved = values is null ? null : new double[values.Length];
+        for (int r = 0; r < p.Rows; r++)
+            for (int k = p.RowOffsets[r]; k < p.RowOffsets[r + 1]; k++)
+            {
+                int slot = next[p.ColumnIndices[k]]++;
+                rows[slot] = r;
+                if (moved is not null) moved[slot] = values![k];
+            }
+        return (new SparsityPattern(p.Cols, p.Rows, offsets, rows), moved);
+    }
+}

@@ -1,0 +1,56 @@
+using Eoi.Core;
+
+namespace Eoi.IO;
+
+/// <summary>
+/// A file opened for reading by one of the format readers. It knows its length up front so a reader can
+/// check every size a header claims against the bytes that really exist before allocating anything, and it
+/// turns a short read into an <see cref="EoiFormatException"/> instead of an end-of-stream surprise.
+/// </summary>
+sealed class InputFile : IDisposable
+{
+    public string Path { get; }
+    public FileStream Stream { get; }
+    public long Length { get; }
+
+    InputFile(string path, FileStream stream)
+    {
+        Path = path;
+        Stream = stream;
+        Length = stream.Length;
+    }
+
+    public static InputFile Open(string path)
+    {
+        Guard.NotNull(path, nameof(path));
+        try
+        {
+            return new InputFile(path, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new EoiException($"{path}: file not found", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new EoiException($"{path}: cannot open file for reading ({ex.Message})", ex);
+        }
+    }
+
+    public long Remaining => Length - Stream.Position;
+
+    public EoiFormatException Error(string problem) => new(Path, problem);
+
+    /// <summary>Reads exactly <paramref name="count"/> bytes; <paramref name="what"/> names them in the
+    /// error when the file ends first.</summary>
+    public byte[] ReadExactly(int count, string what)
+    {
+        if (count > Remaining)
+            throw Error($"file ends inside the {what}: needs {count} bytes, only {Remaining} left");
+        var bytes = new byte[count];
+        Stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    public void Dispose() => Stream.Dispose();
+}

@@ -1,0 +1,73 @@
+using System.Buffers.Binary;
+using Eoi.Core;
+
+namespace Eoi.IO;
+
+/// <summary>
+/// safetensors files: an 8-byte little-endian header length N, N bytes of UTF-8 JSON describing each tensor
+/// (dtype F64, F32, BOOL or U8; shape; byte range in the buffer) plus optional string metadata, then the
+/// data buffer. Written with tensors sorted by name (ordinal) in both header and buffer, so equal input
+/// gives identical bytes.
+/// </summary>
+public static class SafetensorsFile
+{
+    /// <summary>The reference implementation's cap; a larger length is a corrupt file, not a real header.</summary>
+    const long MaxHeaderLength = 100_000_000;
+
+    public static SafetensorsContent Read(string path)
+    {
+        using var file = InputFile.Open(path);
+        if (file.Length < 8)
+            throw file.Error($"too short to be a safetensors file ({file.Length} bytes; the header length field alone is 8)");
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(file.ReadExactly(8, "header length"));
+        if (headerLength > (ulong)file.Remaining)
+            throw file.Error($"header length {headerLength} exceeds the {file.Remaining} bytes left in the file");
+        if (headerLength > MaxHeaderLength)
+            throw file.Error($"header length {headerLength} is implausibly large (at most {MaxHeaderLength} bytes are accepted)");
+        byte[] json = file.ReadExactly((int)headerLength, "header");
+        long bufferLength = file.Remaining;
+        var (entries, metadata) = SafetensorsHeader.Parse(file, json, bufferLength);
+
+        // The layout check guarantees the tensors tile the buffer, so reading them in buffer order is one
+        // sequential pass.
+        var arrays = new Dictionary<string, NdArray>(StringComparer.Ordinal);
+        foreach (var entry in entries.OrderBy(e => e.Begin).ThenBy(e => e.End))
+        {
+            var values = ElementCodec.Read(file, entry.Encoding, entry.Count, $"tensor '{entry.Name}' ({entry.DTypeName})");
+            arrays[entry.Name] = new NdArray(entry.Shape, ElementCodec.DTypeOf(entry.Encoding), values);
+        }
+        var tensors = new OrderedDictionary<string, NdArray>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+            tensors.Add(entry.Name, arrays[entry.Name]);
+        return new SafetensorsContent(tensors, metadata);
+    }
+
+    public static void Write(string path, IReadOnlyDictionary<string, NdArray> tensors,
+                             IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        Guard.NotNull(tensors, nameof(tensors));
+        var entries = new List<SafetensorsEntry>();
+        long offset = 0;
+        foreach (string name in tensors.Keys.Order(StringComparer.Ordinal))
+        {
+            if (name.Length == 0 || name == SafetensorsHeader.MetadataKey)
+                throw new EoiArgumentException(nameof(tensors),
+                    $"tensor names must be non-empty and not '{SafetensorsHeader.MetadataKey}'; got '{name}'");
+            var array = tensors[name] ?? throw new EoiArgumentException(nameof(tensors), $"tensor '{name}' is null");
+            var encoding = ElementCodec.ForWriting(array.DType);
+            long bytes = array.Count * ElementCodec.Size(encoding);
+            entries.Add(new SafetensorsEntry(name, SafetensorsHeader.DTypeName(array.DType), encoding, array.Shape, array.Count, offset, offset + bytes));
+            offset += bytes;
+        }
+        byte[] header = SafetensorsHeader.Format(entries, metadata);
+        AtomicFile.Write(path, stream =>
+        {
+            Span<byte> length = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+            stream.Write(length);
+            stream.Write(header);
+            foreach (var entry in entries)
+                ElementCodec.Write(stream, tensors[entry.Name]);
+        });
+    }
+}

@@ -1,0 +1,100 @@
+using Eoi.Core;
+using Eoi.Random;
+
+namespace Eoi.Orthogonal;
+
+/// <summary>
+/// EOI for matrices: exactly (row- or column-) orthogonal sparse rows x cols matrices made by composing
+/// random Givens rotations on [I_r | 0] until the target density is reached (Nowak et al., ICML 2024).
+/// Pure functions of (shape, density, key): no global random state. docs/SPEC.md is the normative text.
+/// </summary>
+public static class SparseOrthogonal
+{
+    /// <summary>Smallest density EOI can produce for a shape: that of [I_r | 0], 1 / max(rows, cols).</summary>
+    public static double MinimumDensity(int rows, int cols) => 1.0 / Math.Max(rows, cols);
+
+    /// <summary>Draws the rotations and the structural support; no values are computed.</summary>
+    public static RotationPlan Plan(int rows, int cols, double density, RngKey key, StoppingRule rule = StoppingRule.Paper)
+    {
+        Guard.Positive(rows, nameof(rows));
+        Guard.Positive(cols, nameof(cols));
+        Guard.InRange(density, MinimumDensity(rows, cols), 1.0, nameof(density));
+        if (!Enum.IsDefined(rule))
+            throw new EoiArgumentException(nameof(rule), $"rule must be one of {string.Join(", ", Enum.GetNames<StoppingRule>())}; got {(int)rule}");
+        if ((long)rows * cols > int.MaxValue)
+            throw new EoiArgumentException(nameof(rows), $"rows * cols must be at most {int.MaxValue}; got {(long)rows * cols}");
+
+        int r = Math.Min(rows, cols), c = Math.Max(rows, cols);
+        var stream = new RandomStream(key);
+        var tracker = new SupportTracker(r, c);
+        var rotations = new List<GivensRotation>();
+        if (rule == StoppingRule.Paper)
+            RunPaperRule(stream, tracker, rotations, density, (double)r * c);
+        else
+            RunExactCountRule(stream, tracker, rotations, ExactTarget(density, r, c));
+        return new RotationPlan(rows, cols, density, rule, key, rotations, tracker.ToPattern(rows, cols));
+    }
+
+    /// <summary>The non-zero count the <see cref="StoppingRule.ExactCount"/> rule aims at:
+    /// round(d * r * c), ties to even, clamped to [r, r * c].</summary>
+    public static long ExactTarget(double density, int shortSide, int longSide) =>
+        Math.Clamp((long)Math.Round(density * shortSide * longSide, MidpointRounding.ToEven), shortSide, (long)shortSide * longSide);
+
+    /// <summary>Plan then materialise: W = gain * A.</summary>
+    public static EoiMatrix Generate(int rows, int cols, double density, RngKey key, double gain = 1.0,
+                                     StoppingRule rule = StoppingRule.Paper)
+    {
+        Guard.PositiveFinite(gain, nameof(gain));
+        return Materialize(Plan(rows, cols, density, key, rule), gain);
+    }
+
+    /// <summary>Replays a plan in float64 (docs/SPEC.md, "Materialisation"), then scales by the gain.</summary>
+    public static EoiMatrix Materialize(RotationPlan plan, double gain = 1.0)
+    {
+        Guard.NotNull(plan, nameof(plan));
+        Guard.PositiveFinite(gain, nameof(gain));
+        var weights = RotationReplay.Run(plan);
+        if (gain != 1.0)
+            for (int k = 0; k < weights.Values.Length; k++)
+                weights.Values[k] *= gain;
+        return new EoiMatrix(plan, gain, weights);
+    }
+
+    // Stop at the first iterate with density >= d; keep the previous one if it is strictly closer.
+    static void RunPaperRule(RandomStream stream, SupportTracker tracker, List<GivensRotation> rotations,
+                             double density, double total)
+    {
+        long previous = tracker.NonZeros;
+        while (tracker.NonZeros / total < density)
+        {
+            previous = tracker.NonZeros;
+            var g = RotationSampler.Draw(stream, tracker.LongSide);
+            tracker.Apply(g.I, g.J);
+            rotations.Add(g);
+        }
+        if (rotations.Count > 0 && Math.Abs(density - previous / total) < Math.Abs(density - tracker.NonZeros / total))
+        {
+            tracker.UndoLast();
+            rotations.RemoveAt(rotations.Count - 1);
+        }
+    }
+
+    // Departure from the paper: a rotation that would overshoot the target count is skipped (its draws are
+    // still consumed). Gives up after StallLimit(c) draws in a row that add nothing, so it always ends.
+    static void RunExactCountRule(RandomStream stream, SupportTracker tracker, List<GivensRotation> rotations, long target)
+    {
+        long stalled = 0, stallLimit = StallLimit(tracker.LongSide);
+        while (tracker.NonZeros < target && stalled < stallLimit)
+        {
+            var g = RotationSampler.Draw(stream, tracker.LongSide);
+            int added = tracker.IncrementOf(g.I, g.J);
+            if (tracker.NonZeros + added > target) { stalled++; continue; }
+            tracker.Apply(g.I, g.J);
+            rotations.Add(g);
+            stalled = added > 0 ? 0 : stalled + 1;
+        }
+    }
+
+    /// <summary>Draws in a row without progress after which <see cref="StoppingRule.ExactCount"/> stops: 8c.</summary>
+    public static long StallLimit(int longSide) => 8L * longSide;
+}
