@@ -57,7 +57,7 @@ static class KernelChecker
         if (target is not double d)
             return new CheckItem("mask density", Checks.Pct(count / (double)shape.Count), "-", Verdict.Info, "no target density given");
         long expected = Math.Max(valueNonZeros, DeltaOrthogonal.MaskTarget(d, shape.Count));
-        return new CheckItem("mask positions", $"{count}", $"{expected} (+1)", count == expected || count == expected + 1 ? Verdict.Pass : Verdict.Fail,
+        return new CheckItem("mask size", $"{count}", $"{expected} (+1)", count == expected || count == expected + 1 ? Verdict.Pass : Verdict.Fail,
             $"max(centre non-zeros, round({Checks.G(d)} * {shape.Count}))");
     }
 

@@ -98,10 +98,17 @@ static class ElementCodec
                 BinaryPrimitives.WriteDoubleLittleEndian(bytes, value);
                 break;
             default:
-                if (value != 0 && value != 1)
-                    throw new EoiArgumentException("array", $"a Bool array may only hold 0 or 1; element {index} is {value:R}");
+                RequireMaskValue(value, index);
                 bytes[0] = (byte)value;
                 break;
         }
+    }
+
+    /// <summary>A Bool array is a 0/1 mask; anything else would be silently changed by a one-byte or
+    /// pattern-only format, so writers refuse it.</summary>
+    public static void RequireMaskValue(double value, long index)
+    {
+        if (value != 0 && value != 1)
+            throw new EoiArgumentException("array", $"a Bool array may only hold 0 or 1; element {index} is {value:R}");
     }
 }

@@ -25,6 +25,9 @@ public static class SafetensorsFile
         if (headerLength > MaxHeaderLength)
             throw file.Error($"header length {headerLength} is implausibly large (at most {MaxHeaderLength} bytes are accepted)");
         byte[] json = file.ReadExactly((int)headerLength, "header");
+        // System.Text.Json only checks string bytes when a string is read, so check the encoding up front.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+            throw file.Error("safetensors header is not valid UTF-8");
         long bufferLength = file.Remaining;
         var (entries, metadata) = SafetensorsHeader.Parse(file, json, bufferLength);
 
@@ -59,6 +62,9 @@ public static class SafetensorsFile
             entries.Add(new SafetensorsEntry(name, SafetensorsHeader.DTypeName(array.DType), encoding, array.Shape, array.Count, offset, offset + bytes));
             offset += bytes;
         }
+        foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
+            if (value is null)
+                throw new EoiArgumentException(nameof(metadata), $"metadata values must be strings; '{key}' is null");
         byte[] header = SafetensorsHeader.Format(entries, metadata);
         AtomicFile.Write(path, stream =>
         {

@@ -117,19 +117,7 @@ static class SafetensorsHeader
     static SafetensorsEntry ParseEntry(InputFile file, string name, JsonElement value, long bufferLength)
     {
         string what = $"tensor '{name}'";
-        if (value.ValueKind != JsonValueKind.Object)
-            throw file.Error($"{what} must be a JSON object; got {value.ValueKind}");
-        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var field in value.EnumerateObject())
-        {
-            if (Array.IndexOf(EntryKeys, field.Name) < 0)
-                throw file.Error($"{what} has unexpected key '{field.Name}'; expected exactly {string.Join(", ", EntryKeys)}");
-            if (!fields.TryAdd(field.Name, field.Value))
-                throw file.Error($"{what} lists '{field.Name}' twice");
-        }
-        foreach (string key in EntryKeys)
-            if (!fields.ContainsKey(key))
-                throw file.Error($"{what} has no '{key}'");
+        var fields = StrictJsonObject.Fields(value, EntryKeys, what, file.Error);
 
         var dtype = fields["dtype"];
         string dtypeName = dtype.ValueKind == JsonValueKind.String

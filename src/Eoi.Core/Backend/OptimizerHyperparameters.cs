@@ -28,8 +28,8 @@ public readonly record struct AdamHyperparameters(
     public void Validate()
     {
         Guard.InRange(LearningRate, 0, double.MaxValue, nameof(LearningRate));
-        Guard.InRange(Beta1, 0, 1 - double.Epsilon, nameof(Beta1));
-        Guard.InRange(Beta2, 0, 1 - double.Epsilon, nameof(Beta2));
+        Guard.InRange(Beta1, 0, Math.BitDecrement(1.0), nameof(Beta1));
+        Guard.InRange(Beta2, 0, Math.BitDecrement(1.0), nameof(Beta2));
         Guard.PositiveFinite(Epsilon, nameof(Epsilon));
         Guard.InRange(WeightDecay, 0, double.MaxValue, nameof(WeightDecay));
     }
