@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Eoi.Core;
 
 namespace Eoi.IO;
@@ -18,7 +19,7 @@ public static class MatrixFile
                 return NpyFile.Read(path);
             case ".mtx":
                 return MatrixMarketFile.Read(path);
-            default:
+            case ".safetensors":
                 var tensors = SafetensorsFile.Read(path).Tensors;
                 if (tensors.TryGetValue(TensorName, out var weight))
                     return weight;
@@ -27,6 +28,8 @@ public static class MatrixFile
                 throw new EoiFormatException(path,
                     $"holds {tensors.Count} tensors and none is named '{TensorName}', so which one to read is ambiguous; tensors: " +
                     (tensors.Count == 0 ? "(none)" : string.Join(", ", tensors.Keys.Select(k => $"'{k}'"))));
+            default:
+                throw new UnreachableException();
         }
     }
 
@@ -43,9 +46,11 @@ public static class MatrixFile
             case ".mtx":
                 MatrixMarketFile.Write(path, array);
                 break;
-            default:
+            case ".safetensors":
                 SafetensorsFile.Write(path, new Dictionary<string, NdArray> { [TensorName] = array });
                 break;
+            default:
+                throw new UnreachableException();
         }
     }
 
@@ -55,7 +60,7 @@ public static class MatrixFile
         string extension = Path.GetExtension(path).ToLowerInvariant();
         if (!SupportedExtensions.Contains(extension))
             throw new EoiArgumentException(nameof(path),
-                $"cannot tell the file format of '{path}' from its extension '{extension}'; supported: {string.Join(", ", SupportedExtensions)}");
+                $"cannot tell the file format of '{path}' from its extension ({(extension.Length == 0 ? "none" : extension)}); supported: {string.Join(", ", SupportedExtensions)}");
         return extension;
     }
 }

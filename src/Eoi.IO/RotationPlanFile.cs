@@ -25,8 +25,10 @@ public static class RotationPlanFile
     public static void Write(string path, RotationPlan plan)
     {
         Guard.NotNull(plan, nameof(plan));
-        Guard.Finite(plan.TargetDensity, "plan.TargetDensity");
-        string rule = Array.Find(Rules, r => r.Rule == plan.Rule).Name;
+        // The same range Read accepts, so that every file written can be read back.
+        Guard.InRangeExclusiveMin(plan.TargetDensity, 0, 1, "plan.TargetDensity");
+        string rule = Array.Find(Rules, r => r.Rule == plan.Rule).Name
+            ?? throw new EoiArgumentException(nameof(plan), $"plan.Rule {plan.Rule} has no name in the file format");
         string key = plan.Key is { } k ? Invariant($"[{k.K0},{k.K1}]") : "null";
         AtomicFile.WriteText(path, writer =>
         {
