@@ -36,7 +36,7 @@ public class OrthogonalityTests
     [InlineData(1.0247)]
     [InlineData(0.5)]
     [InlineData(3.7)]
-    public void ErrorBoundScalesWithGainSquared(double gain)
+    public void ErrorWithAGainIsWithinTheBoundScaledByGainSquared(double gain)
     {
         var matrix = SparseOrthogonal.Generate(100, 100, 0.5, RngKey.FromSeed(7), gain);
         double error = OrthogonalityError.Of(matrix.Weights, gain);

@@ -18,7 +18,7 @@ internal static class KernelArguments
             throw new EoiArgumentException(name, $"{name} must hold at least {requiredText} = {required} elements; got {actual}");
     }
 
-    public static void SameLength(int actual, int expected, string name, string expectedName)
+    public static void SameLength(int actual, long expected, string name, string expectedName)
     {
         if (actual != expected)
             throw new EoiArgumentException(name, $"{name} must have the length of {expectedName} ({expected}); got {actual}");

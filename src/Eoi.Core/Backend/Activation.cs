@@ -14,9 +14,9 @@ public enum ActivationKind
 /// <summary>
 /// An elementwise activation and its one parameter. Derivatives at the kinks follow PyTorch, so gradients
 /// match it bit for bit in meaning: ReLU and leaky ReLU use the right branch only for x &gt; 0, and
-/// HardTanh passes the gradient only strictly inside (-1, 1).
+/// HardTanh passes the gradient only strictly inside (-1, 1). NegativeSlope matters only to LeakyRelu.
 /// </summary>
-public readonly record struct Activation(ActivationKind Kind, double NegativeSlope = 0)
+public readonly record struct Activation(ActivationKind Kind, double NegativeSlope = Activation.DefaultNegativeSlope)
 {
     /// <summary>SELU constants of Klambauer et al. (2017), as PyTorch defines them.</summary>
     public const double SeluAlpha = 1.6732632423543772848170429916717;

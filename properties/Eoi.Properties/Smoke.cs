@@ -1,3 +1,0 @@
-using FsCheck.Xunit;
-namespace Eoi.Properties;
-public class Smoke { [Property] public bool Comm(int a, int b) => a + b == b + a; }

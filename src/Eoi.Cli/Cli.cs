@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using Eoi.Cli.Commands;
+using Eoi.Cli.Terminal;
+using Eoi.Core;
+
+namespace Eoi.Cli;
+
+/// <summary>
+/// The whole command line as one function of its arguments and two writers, so tests run it in-process.
+/// Every failure ends here: a problem with the input is one "error:" line and exit 2, a bug is one
+/// "internal error:" line and exit 70, and neither shows a stack trace.
+/// </summary>
+public static class Cli
+{
+    const string Description = """
+        Exact Orthogonal Initialization (EOI): sparse, exactly orthogonal matrices built from random Givens
+        rotations; the reference implementation, used as a correctness oracle.
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var console = ConsoleFactory.Create(stdout);
+            // A plain Command rather than RootCommand: RootCommand names itself after the host executable,
+            // which in tests is the test runner.
+            var root = new Command("eoi", Description)
+            {
+                new HelpOption(),
+                new VersionOption(),
+                GenerateCommand.Create(console),
+                CheckCommand.Create(console),
+                PlanCommand.Create(console),
+                ReplayCommand.Create(console),
+                DemoCommand.Create(console),
+            };
+            var parsed = root.Parse(args);
+            if (parsed.Action is ParseErrorAction)
+                return ReportUsageErrors(parsed, stderr);
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (EoiException ex)
+        {
+            return Report(stderr, "error", ex.Message, ExitCodes.BadInput);
+        }
+        catch (FileNotFoundException ex)
+        {
+            return Report(stderr, "error", $"{ex.FileName ?? ex.Message}: file not found", ExitCodes.BadInput);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The file system refused (missing directory, no permission, disk full): the user's to fix.
+            return Report(stderr, "error", ex.Message, ExitCodes.BadInput);
+        }
+        catch (Exception ex)
+        {
+            return Report(stderr, "internal error", $"{ex.GetType().FullName}: {ex.Message}", ExitCodes.InternalError);
+        }
+    }
+
+    /// <summary>System.CommandLine's own messages, but without the full help text it would append, and
+    /// with the exit code of every other input error.</summary>
+    static int ReportUsageErrors(ParseResult parsed, TextWriter stderr)
+    {
+        foreach (var error in parsed.Errors)
+            stderr.WriteLine($"error: {OneLine(error.Message)}");
+        stderr.WriteLine($"Run '{CommandPath(parsed)} --help' for usage.");
+        return ExitCodes.BadInput;
+    }
+
+    static string CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = parsed.CommandResult; result is CommandResult command; result = command.Parent)
+            names.Insert(0, command.Command.Name);
+        return string.Join(' ', names);
+    }
+
+    static int Report(TextWriter stderr, string prefix, string message, int exitCode)
+    {
+        stderr.WriteLine($"{prefix}: {OneLine(message)}");
+        return exitCode;
+    }
+
+    /// <summary>The message with its line breaks and indentation folded into single spaces.</summary>
+    static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Eoi.Cli.Operations;
+using Eoi.Cli.Terminal;
+using Spectre.Console;
+
+namespace Eoi.Cli.Commands;
+
+/// <summary><c>eoi check</c>: judges anyone's EOI matrix or kernel file with the checker.</summary>
+static class CheckCommand
+{
+    const string Description = """
+        Check that a matrix (rank 2, rows x cols) or conv kernel (rank 4, out x in x kh x kw) is an exactly
+        orthogonal EOI layer: finite, orthogonal within the float64/float32 rounding bound, at the target
+        density, inside its mask, and equal to a reference when one is given. Reads .npy, .safetensors
+        (tensor "weight", plus "mask" and the metadata of `eoi generate` as defaults) and .mtx.
+        Exit code 0 when every check passes, 1 when one fails, 2 on a bad option or file.
+
+        Examples:
+          eoi check w.safetensors
+          eoi check w.npy --density 0.1 --mask mask.npy
+          eoi check w.npy --plan w.plan.jsonl
+          eoi check kernel.npy --density 0.1 --centre-rule more-nonzeros
+        """;
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var file = new Argument<string>("FILE") { Description = "The matrix or kernel to check (.npy, .safetensors or .mtx)." };
+        var density = CommonOptions.Optional("--density", "D", "Target density, in (0, 1]. Default: from the plan or the file's metadata.");
+        var mask = CommonOptions.Optional("--mask", "FILE", "A 0/1 mask of the same shape: values must lie inside it. Default: the file's \"mask\" tensor.");
+        var gain = CommonOptions.Optional("--gain", "G", "The gain the values were scaled by, a finite number > 0. Default: from the metadata, else 1.");
+        var rotations = CommonOptions.Optional("--rotations", "K", "Rotation count, for the rounding bound (an integer >= 0). " +
+            "Default: from the plan or the metadata, else estimated from the density.");
+        var plan = CommonOptions.Optional("--plan", "PLAN.jsonl", "Replay this rotation plan (with the gain) and require the file to equal it " +
+            "bit for bit; also gives the rotation count and (for a matrix) the density.");
+        var reference = CommonOptions.Optional("--reference", "FILE", "Expected values (.npy, .safetensors or .mtx), compared bit for bit.");
+        var centreRule = CommonOptions.CentreRule();
+
+        var command = new Command("check", Description) { file, density, mask, gain, rotations, plan, reference, centreRule };
+        command.SetAction(parsed =>
+        {
+            var request = new CheckRequest(
+                parsed.GetRequiredValue(file),
+                OptionValues.Density(parsed, density),
+                parsed.GetValue(mask),
+                OptionValues.Gain(parsed, gain),
+                OptionValues.Count(parsed, rotations),
+                parsed.GetValue(plan),
+                parsed.GetValue(reference),
+                OptionValues.Word(parsed, centreRule, Vocabulary.CentreRules));
+            var outcome = Checking.Run(request);
+            CheckView.Render(console, outcome);
+            return outcome.Report.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+}

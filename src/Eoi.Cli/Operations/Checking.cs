@@ -1,0 +1,110 @@
+using System.Globalization;
+using Eoi.Checker;
+using Eoi.Core;
+using Eoi.IO;
+using Eoi.Orthogonal;
+
+namespace Eoi.Cli.Operations;
+
+/// <summary>What <c>check</c> was asked; null means "not given", to be filled from the plan or the file.</summary>
+sealed record CheckRequest(string File, double? Density = null, string? Mask = null, double? Gain = null, long? Rotations = null,
+                           string? Plan = null, string? Reference = null, CentreDensityRule? CentreRule = null);
+
+/// <summary>The checker's report, plus notes on where parameters that were not given came from.</summary>
+sealed record CheckOutcome(string File, CheckReport Report, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Runs the checker on a file. Each parameter comes from its option when given, else from the plan
+/// (--plan), else from the file's safetensors metadata, else the checker's default.
+/// </summary>
+static class Checking
+{
+    public static CheckOutcome Run(CheckRequest request)
+    {
+        if (request.Plan is not null && request.Reference is not null)
+            throw new EoiArgumentException("--plan", "--plan and --reference both give the expected values; pass only one");
+        if (request.Mask is not null)
+            LayerFiles.RequireArrayFormat(request.Mask, "--mask");
+        if (request.Reference is not null)
+            LayerFiles.RequireArrayFormat(request.Reference, "--reference");
+
+        var stored = LayerFiles.Read(request.File);
+        var notes = new List<string>();
+        var values = WithRecoveredPrecision(stored.Values, request.File, notes);
+        var file = LayerMetadata.Read(stored.Metadata, request.File);
+        var plan = request.Plan is null ? null : RotationPlanFile.Read(request.Plan);
+        // A kernel's plan is that of its centre matrix, whose density is not the layer's.
+        double? planDensity = values.Rank == 2 ? plan?.TargetDensity : null;
+        long? planRotations = plan?.Rotations.Count;
+
+        var sources = new Sources(notes);
+        double gain = sources.Pick("gain", request.Gain, ("metadata", file.Gain)) ?? 1.0;
+        var options = new CheckOptions
+        {
+            TargetDensity = sources.Pick("density", request.Density, ("plan", planDensity), ("metadata", file.Density)),
+            Gain = gain,
+            Rotations = sources.Pick("rotations", request.Rotations, ("plan", planRotations), ("metadata", file.Rotations)),
+            CentreRule = sources.Pick("centre rule", request.CentreRule, ("metadata", file.CentreRule)) ?? CentreDensityRule.Plain,
+            Mask = request.Mask is null ? stored.Mask : MatrixFile.Read(request.Mask),
+            Reference = plan is not null ? Replayed(plan, gain, values.Shape, request.Plan!)
+                : request.Reference is not null ? MatrixFile.Read(request.Reference)
+                : null,
+        };
+        if (request.Mask is null && stored.Mask is not null)
+            notes.Add($"mask: the file's '{LayerFiles.MaskTensor}' tensor");
+        if (plan is not null)
+            notes.Add($"reference: {request.Plan} replayed with gain {Format(gain)}");
+        return new CheckOutcome(request.File, MatrixChecker.Check(values, options), notes);
+    }
+
+    /// <summary>Matrix Market stores no precision: a .mtx whose every value is a float32 was written from
+    /// float32 and is judged by the float32 bound. A float64 EOI matrix is never all float32-representable
+    /// (only the trivial [I | 0] is), so this cannot loosen the bound for one that isn't.</summary>
+    static NdArray WithRecoveredPrecision(NdArray values, string path, List<string> notes)
+    {
+        if (!string.Equals(Path.GetExtension(path), ".mtx", StringComparison.OrdinalIgnoreCase)
+            || values.DType != DType.Float64
+            || !Array.TrueForAll(values.Data, v => double.IsNaN(v) || (double)(float)v == v))
+            return values;
+        notes.Add("precision: every value in the .mtx is a float32, so the float32 bound applies");
+        return new NdArray(values.Shape, DType.Float32, values.Data);
+    }
+
+    /// <summary>The plan's values as the file should hold them: the matrix itself, or for a kernel the
+    /// matrix at the centre tap and zeros elsewhere.</summary>
+    static NdArray Replayed(RotationPlan plan, double gain, int[] shape, string planPath)
+    {
+        bool fits = shape.Length is 2 or 4 && shape[0] == plan.Rows && shape[1] == plan.Cols;
+        if (!fits)
+            throw new EoiArgumentException("--plan",
+                $"--plan is for a {plan.Rows} x {plan.Cols} matrix, but the file holds {string.Join(" x ", shape)}; got '{planPath}'");
+        var matrix = SparseOrthogonal.Materialize(plan, gain).ToDense();
+        return shape.Length == 2 ? matrix : CentreTap.Embed(matrix, shape);
+    }
+
+    static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Picks the first value given, option first, and notes where a value not given as an option came from.</summary>
+    sealed class Sources(List<string> notes)
+    {
+        public T? Pick<T>(string name, T? option, params (string Source, T? Value)[] fallbacks) where T : struct
+        {
+            if (option is not null)
+                return option;
+            foreach (var (source, value) in fallbacks)
+                if (value is T found)
+                {
+                    notes.Add($"{name} {Describe(found)} from the {source}");
+                    return found;
+                }
+            return null;
+        }
+
+        static string Describe<T>(T value) => value switch
+        {
+            double d => Format(d),
+            CentreDensityRule rule => Vocabulary.CentreRules.WordFor(rule),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        };
+    }
+}

@@ -1,0 +1,53 @@
+using Eoi.Core;
+using Eoi.Orthogonal;
+using Eoi.Random;
+
+namespace Eoi.Cli.Operations;
+
+/// <summary>Kernel height and width (both odd, so the kernel has a centre tap).</summary>
+readonly record struct KernelSize(int Height, int Width)
+{
+    /// <summary>The single tap of a plain matrix.</summary>
+    public static KernelSize Matrix { get; } = new(1, 1);
+
+    public override string ToString() => $"{Height}x{Width}";
+}
+
+/// <summary>What to generate; the command has already checked every field against its option's range.
+/// For <see cref="LayerKind.Conv"/>, rows and cols are the out and in channels.</summary>
+sealed record LayerRequest(LayerKind Kind, int Rows, int Cols, double Density, ulong Seed, double Gain,
+                           StoppingRule Rule, KernelSize Kernel, CentreDensityRule CentreRule, DType DType);
+
+/// <summary>A layer ready to be written: values in the requested dtype, the trainable mask, the plan of the
+/// (centre) matrix, and the metadata saying how it was made.</summary>
+sealed record Layer(NdArray Values, NdArray Mask, RotationPlan Plan, double Gain, IReadOnlyDictionary<string, string> Metadata);
+
+static class Generation
+{
+    public static Layer Generate(LayerRequest request)
+    {
+        var key = RngKey.FromSeed(request.Seed);
+        if (request.Kind == LayerKind.Linear)
+            return FromPlan(SparseOrthogonal.Plan(request.Rows, request.Cols, request.Density, key, request.Rule), request.Gain, request.DType);
+
+        var shape = new KernelShape(request.Rows, request.Cols, request.Kernel.Height, request.Kernel.Width);
+        var kernel = DeltaOrthogonal.Generate(shape, request.Density, key, request.Gain, request.CentreRule);
+        return new Layer(Rounded(kernel.Values, request.DType), kernel.Mask, kernel.Centre.Plan, request.Gain,
+                         LayerMetadata.ForKernel(kernel, request.Seed, request.Gain, request.CentreRule));
+    }
+
+    /// <summary>Materialises a plan. <c>generate</c> of a matrix and <c>replay</c> both end here, which is
+    /// what makes their files byte-identical.</summary>
+    public static Layer FromPlan(RotationPlan plan, double gain, DType dtype)
+    {
+        var matrix = SparseOrthogonal.Materialize(plan, gain);
+        var values = dtype == DType.Float32 ? matrix.ToDenseFloat32() : matrix.ToDense();
+        return new Layer(values, matrix.MaskToDense(), plan, gain, LayerMetadata.ForMatrix(plan, gain));
+    }
+
+    /// <summary>Each float64 value rounded once to the nearest float32 when asked for float32.</summary>
+    static NdArray Rounded(NdArray values, DType dtype) =>
+        dtype == DType.Float32
+            ? new NdArray(values.Shape, DType.Float32, Array.ConvertAll(values.Data, v => (double)(float)v))
+            : values;
+}

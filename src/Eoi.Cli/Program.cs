@@ -1,0 +1,1 @@
+return Eoi.Cli.Cli.Run(args, Console.Out, Console.Error);
