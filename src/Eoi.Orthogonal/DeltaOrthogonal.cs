@@ -64,8 +64,9 @@ public static class DeltaOrthogonal
         Guard.Positive(shape.Width, "kernel width");
         if (shape.Height % 2 == 0 || shape.Width % 2 == 0)
             throw new EoiArgumentException("kernel", $"kernel height and width must be odd (a delta kernel needs a centre tap); got {shape.Height} x {shape.Width}");
-        if (shape.Count > int.MaxValue)
-            throw new EoiArgumentException("kernel", $"kernel size out * in * height * width must be at most {int.MaxValue}; got {shape.Count}");
+        Int128 count = (Int128)shape.Out * shape.In * shape.Height * shape.Width; // four ints can overflow a long
+        if (count > int.MaxValue)
+            throw new EoiArgumentException("kernel", $"kernel size out * in * height * width must be at most {int.MaxValue}; got {count}");
         Guard.InRangeExclusiveMin(density, 0.0, 1.0, nameof(density));
         Guard.PositiveFinite(gain, nameof(gain));
         if (!Enum.IsDefined(centreRule))

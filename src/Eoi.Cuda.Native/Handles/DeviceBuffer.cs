@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Eoi.Core;
 
 namespace Eoi.Cuda.Native;
 
@@ -99,7 +99,7 @@ public sealed unsafe class DeviceBuffer : ContextBoundHandle
     public void FillUInt32(uint value)
     {
         if (ByteLength % sizeof(uint) != 0)
-            throw new Eoi.Core.EoiArgumentException(nameof(value), $"FillUInt32 needs a length that is a multiple of 4 bytes; the buffer has {ByteLength}");
+            throw new EoiArgumentException(nameof(value), $"FillUInt32 needs a length that is a multiple of 4 bytes; the buffer has {ByteLength}");
         using var scope = Context.Enter();
         CudaCheck.Driver(CudaDriverApi.cuMemsetD32_v2(Pointer, value, (nuint)(ByteLength / sizeof(uint))));
     }

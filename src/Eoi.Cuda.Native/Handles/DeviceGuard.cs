@@ -24,6 +24,15 @@ static class DeviceGuard
                 $"{name} must lie within the buffer's {length} bytes; got offset {offset}, {count} bytes");
     }
 
+    /// <summary>Bytes a strided matrix spans: <paramref name="lines"/> rows (row-major) or columns
+    /// (column-major) of <paramref name="lineLength"/> elements, <paramref name="leadingDimension"/> apart.</summary>
+    public static long MatrixBytes(long lines, long lineLength, long leadingDimension, int elementSize, string name)
+    {
+        if (leadingDimension < Math.Max(1, lineLength))
+            throw new EoiArgumentException(name, $"{name}'s leading dimension must be >= {Math.Max(1, lineLength)}; got {leadingDimension}");
+        return lines == 0 || lineLength == 0 ? 0 : ((lines - 1) * leadingDimension + lineLength) * elementSize;
+    }
+
     /// <summary>A buffer must hold at least the bytes an operation will read or write.</summary>
     public static void Holds(DeviceBuffer buffer, long bytes, string name)
     {
