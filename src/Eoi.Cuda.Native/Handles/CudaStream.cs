@@ -21,12 +21,7 @@ public sealed class CudaStream : ContextBoundHandle
     }
 
     /// <summary>The CUstream to pass to native calls; 0 (the default stream) for null.</summary>
-    internal static nint RawHandle(CudaStream? stream)
-    {
-        if (stream is null) return 0;
-        ObjectDisposedException.ThrowIf(stream.IsClosed, stream);
-        return stream.handle;
-    }
+    internal static nint RawHandle(CudaStream? stream) => stream?.Raw ?? 0;
 
     protected override bool ReleaseInContext(nint native) =>
         CudaDriverApi.cuStreamDestroy_v2(native) == CudaResult.CUDA_SUCCESS;

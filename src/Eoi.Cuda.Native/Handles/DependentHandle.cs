@@ -33,6 +33,16 @@ public abstract class DependentHandle : SafeHandle
 
     public override bool IsInvalid => handle == 0;
 
+    /// <summary>The native handle for a call; ObjectDisposedException once disposed.</summary>
+    internal nint Raw
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(IsClosed, this);
+            return handle;
+        }
+    }
+
     /// <summary>Runs the native create call for a new shell and takes ownership of the result. If the call
     /// throws, the shell is disposed, which hands back its references.</summary>
     protected static T Create<T>(T shell, Func<nint> createNative) where T : DependentHandle

@@ -14,14 +14,7 @@ public sealed unsafe class DeviceBuffer : ContextBoundHandle
 
     public long ByteLength { get; }
 
-    public DevicePointer Pointer
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(IsClosed, this);
-            return new DevicePointer((ulong)handle);
-        }
-    }
+    public DevicePointer Pointer => new((ulong)Raw);
 
     public static DeviceBuffer Allocate(CudaContext context, long byteLength)
     {

@@ -21,10 +21,9 @@ public sealed unsafe class CudaModule : ContextBoundHandle
     /// <summary>The kernel must be declared extern "C", or its name is C++-mangled.</summary>
     public CudaFunction GetFunction(string name)
     {
-        ObjectDisposedException.ThrowIf(IsClosed, this);
         using var names = new Utf8StringArray([name]);
         using var scope = Context.Enter();
-        var result = CudaDriverApi.cuModuleGetFunction(out nint function, handle, names[0]);
+        var result = CudaDriverApi.cuModuleGetFunction(out nint function, Raw, names[0]);
         if (result != CudaResult.CUDA_SUCCESS) throw CudaException.FromDriver(result, $"cuModuleGetFunction(\"{name}\")");
         return new CudaFunction(this, function, name);
     }
