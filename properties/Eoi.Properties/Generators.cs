@@ -25,14 +25,25 @@ public static class Generators
 
     static Gen<int> Side => Gen.Frequency((1, Gen.Choose(1, 8)), (3, Gen.Choose(1, MaxSide)));
 
-    /// <summary>A density in [minimum, 1]: both end points on purpose, otherwise uniform, or log-uniform so
-    /// that densities just above the minimum (a few rotations) come up as often as dense ones.</summary>
-    public static Gen<double> DensityFrom(double minimum) => Gen.Frequency(
-        (1, Gen.Constant(minimum)),
-        (1, Gen.Constant(1.0)),
-        (4, from u in UnitInterval select minimum + u * (1.0 - minimum)),
-        (2, from u in UnitInterval select minimum * Math.Pow(1.0 / minimum, u)))
-        .Select(d => Math.Clamp(d, minimum, 1.0));
+    /// <summary>
+    /// A density in [minimum, 1]: both end points on purpose; otherwise uniform, log-uniform (so densities
+    /// just above the minimum, a few rotations, come up as often as dense ones), a whole number of entries
+    /// k / (rows cols), where the rule can land exactly on the target, or a half-way count (k + 1/2) /
+    /// (rows cols), where two iterates one entry apart tie and the rule must keep the later one.
+    /// </summary>
+    public static Gen<double> DensityFor(int rows, int cols)
+    {
+        double minimum = SparseOrthogonal.MinimumDensity(rows, cols);
+        long total = (long)rows * cols;
+        return Gen.Frequency(
+                (1, Gen.Constant(minimum)),
+                (1, Gen.Constant(1.0)),
+                (3, from u in UnitInterval select minimum + u * (1.0 - minimum)),
+                (2, from u in UnitInterval select minimum * Math.Pow(1.0 / minimum, u)),
+                (2, from u in UnitInterval select Math.Round(u * total) / total),
+                (2, from u in UnitInterval select (Math.Round(u * total) + 0.5) / total))
+            .Select(d => Math.Clamp(d, minimum, 1.0));
+    }
 
     /// <summary>Uniform in [0, 1] on a grid of 2^30 steps.</summary>
     public static Gen<double> UnitInterval { get; } = Gen.Choose(0, 1 << 30).Select(k => k / (double)(1 << 30));
@@ -44,7 +55,7 @@ public static class Generators
 
     public static Arbitrary<MatrixCase> Matrices(StoppingRule rule) => Arb.From(
         from shape in Shape
-        from density in DensityFrom(SparseOrthogonal.MinimumDensity(shape.Rows, shape.Cols))
+        from density in DensityFor(shape.Rows, shape.Cols)
         from seed in Seed
         from gain in Gain
         select new MatrixCase(shape.Rows, shape.Cols, density, seed, gain, rule));
@@ -60,7 +71,7 @@ public static class Generators
         from inChannels in Gen.Choose(1, 64)
         from height in Gen.Elements(1, 3, 5)
         from width in Gen.Frequency((2, Gen.Constant(height)), (1, Gen.Elements(1, 3, 5)))
-        from density in DensityFrom(1e-4)
+        from density in Gen.Frequency((3, UnitInterval.Select(u => Math.Pow(1e-4, u))), (1, Gen.Constant(1.0)))
         from seed in Seed
         from gain in Gain
         from rule in Gen.Elements(CentreDensityRule.Plain, CentreDensityRule.MoreNonZeros)

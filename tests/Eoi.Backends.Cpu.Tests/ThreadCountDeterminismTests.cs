@@ -1,9 +1,11 @@
+using Eoi.Backends.Cpu.Kernels;
 using Eoi.Backends.Cpu.Tests.Support;
 
 namespace Eoi.Backends.Cpu.Tests;
 
 /// <summary>The output is a function of the inputs alone: 1, 2 or 3 threads (and all cores) give the same
-/// bits, because the work items and each element's summation order are fixed by the shape.</summary>
+/// bits, because the work items and each element's summation order are fixed by the shape. Every problem
+/// here is above the size below which the kernels stay on one thread.</summary>
 public class ThreadCountDeterminismTests
 {
     static readonly int[] Parallelism = [1, 2, 3, -1];
@@ -14,6 +16,7 @@ public class ThreadCountDeterminismTests
     public void GemmBitsDoNotDependOnThreads(bool transposeA, bool transposeB)
     {
         const int m = 250, n = 530, k = 600;
+        AssertParallel(2L * m * n * k);
         float[] a = TestData.ToFloat(TestData.Uniform(m * k, 1)), b = TestData.ToFloat(TestData.Uniform(k * n, 2));
         float[]? first = null;
         foreach (int threads in Parallelism)
@@ -28,8 +31,9 @@ public class ThreadCountDeterminismTests
     [Fact]
     public void SpmmBitsDoNotDependOnThreads()
     {
-        Csr a = TestData.RandomCsr(300, 200, 0.1, seed: 8);
+        Csr a = TestData.RandomCsr(2000, 300, 0.1, seed: 8);
         const int n = 100;
+        AssertParallel(2L * a.NonZeros * n);
         float[] values = TestData.ToFloat(a.Values), b = TestData.ToFloat(TestData.Uniform(a.Cols * n, 2));
         float[]? first = null;
         foreach (int threads in Parallelism)
@@ -44,8 +48,9 @@ public class ThreadCountDeterminismTests
     [Fact]
     public void SddmmBitsDoNotDependOnThreads()
     {
-        Csr pattern = TestData.RandomCsr(300, 200, 0.1, seed: 9);
-        const int n = 77;
+        Csr pattern = TestData.RandomCsr(2000, 300, 0.1, seed: 9);
+        const int n = 130;
+        AssertParallel(2L * pattern.NonZeros * n);
         float[] x = TestData.ToFloat(TestData.Uniform(pattern.Rows * n, 1)), y = TestData.ToFloat(TestData.Uniform(pattern.Cols * n, 2));
         float[]? first = null;
         foreach (int threads in Parallelism)
@@ -56,4 +61,7 @@ public class ThreadCountDeterminismTests
             Expect.BitwiseEqual<float>(output, first, $"SDDMM with {threads} threads");
         }
     }
+
+    static void AssertParallel(long flops)
+        => Assert.True(flops >= FixedPartition.SerialBelowFlops, $"{flops} flops would run on one thread; the test would prove nothing");
 }

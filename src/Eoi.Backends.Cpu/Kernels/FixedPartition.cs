@@ -20,8 +20,11 @@ internal static class FixedPartition
         Parallel.For(0, itemCount, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, item);
     }
 
-    /// <summary>Degree of parallelism worth using for a problem of about <paramref name="flops"/> operations:
-    /// below ~1 MFLOP the hand-off to the pool costs more than it saves.</summary>
+    /// <summary>Below this many operations (about 40 us on one core) handing work to the pool costs about
+    /// as much as it saves, so the problem runs on the calling thread.</summary>
+    public const long SerialBelowFlops = 8_000_000;
+
+    /// <summary>The thread count to plan for: 1 for small problems, all cores for -1.</summary>
     public static int Effective(int maxDegreeOfParallelism, long flops)
-        => flops < 1_000_000 ? 1 : maxDegreeOfParallelism;
+        => flops < SerialBelowFlops ? 1 : maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
 }

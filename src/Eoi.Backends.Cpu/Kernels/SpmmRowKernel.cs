@@ -45,10 +45,13 @@ internal static unsafe class SpmmRowKernel<T, TVec, TOps>
         int w = TOps.Count;
         TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
         TVec s4 = TOps.Zero, s5 = TOps.Zero, s6 = TOps.Zero, s7 = TOps.Zero;
-        for (int p = 0; p < row.Count; p++)
+        // Copied to locals: the JIT does not hoist loads through the `in` reference out of the loop.
+        int* columns = row.Columns;
+        T* values = row.Values;
+        for (int p = 0, count = row.Count; p < count; p++)
         {
-            TVec v = TOps.Broadcast(row.Values[p]);
-            T* source = b + (long)row.Columns[p] * n + column;
+            TVec v = TOps.Broadcast(values[p]);
+            T* source = b + (long)columns[p] * n + column;
             s0 = TOps.MultiplyAdd(v, TOps.Load(source), s0);
             if (TUnroll.Vectors > 1)
                 s1 = TOps.MultiplyAdd(v, TOps.Load(source + w), s1);

@@ -32,11 +32,15 @@ public static class NativeLibraryProbe
         catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
         {
             var outcome = candidate.IsBareName ? LoadOutcome.NotFound : LoadOutcome.LoadFailed;
-            return (new LoadAttempt(candidate, outcome, LoaderText(e.Message)), 0);
+            return (new LoadAttempt(candidate, outcome, LoaderText(candidate.Path, e.Message)), 0);
         }
     }
 
-    /// <summary>The runtime wraps dlerror() in advice about strace and LD_DEBUG; the last line is dlerror().</summary>
-    static string LoaderText(string message) =>
-        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? message;
+    /// <summary>dlerror() alone: the runtime wraps it in advice about strace and LD_DEBUG (it is the last line),
+    /// and dlerror() itself starts with the path, which the attempt already names.</summary>
+    static string LoaderText(string path, string message)
+    {
+        string text = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? message;
+        return text.StartsWith(path + ": ", StringComparison.Ordinal) ? text[(path.Length + 2)..] : text;
+    }
 }

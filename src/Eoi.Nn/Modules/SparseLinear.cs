@@ -1,0 +1,79 @@
+using Eoi.Autograd;
+using Eoi.Autograd.Optim;
+using Eoi.Core;
+using Eoi.Core.Backend;
+using Eoi.Nn.Functional;
+using Eoi.Sparsity;
+
+namespace Eoi.Nn.Modules;
+
+/// <summary>
+/// y = x W^T + b with W held only as CSR values over a fixed pattern (the autograd's sparse path): memory
+/// and work follow the non-zeros, and gradients exist only on the pattern, so no mask is ever re-applied.
+/// The pattern is built once per <see cref="Assign"/> from the mask; until then it is full (dense zeros).
+/// </summary>
+public sealed class SparseLinear : WeightLayer
+{
+    SparseParameter weight;
+
+    public SparseLinear(IBackend backend, int inFeatures, int outFeatures, bool bias = true, ElementType elementType = ElementType.Float32)
+        : base(backend, elementType, LayerSpec.Linear("", outFeatures, inFeatures, bias))
+    {
+        weight = Build(new double[Spec.Count], Enumerable.Repeat(1.0, Spec.Count).ToArray());
+    }
+
+    public SparsityPattern Pattern => weight.Pattern;
+
+    public override Tensor Forward(Tensor x)
+    {
+        var y = x.SparseLinear(weight);
+        return Bias is null ? y : y.AddBias(Bias.Value);
+    }
+
+    public override double[] ReadWeight() => Scatter(HostTensors.Read(weight.Values));
+    public override double[] ReadMask() => weight.Pattern.ToDenseMask().Data;
+    public override double[]? ReadWeightGradient() => weight.Values.Grad is { } grad ? Scatter(HostTensors.Read(grad)) : null;
+
+    public override void Assign(ReadOnlySpan<double> values, ReadOnlySpan<double> mask)
+    {
+        var rebuilt = Build(values, mask);
+        weight.Dispose();
+        weight = rebuilt;
+    }
+
+    protected override TrainableParameter WeightParameter => weight.Values;
+
+    SparseParameter Build(ReadOnlySpan<double> values, ReadOnlySpan<double> mask)
+    {
+        int rows = Spec.Out, cols = Spec.In;
+        if (values.Length != rows * cols || mask.Length != rows * cols)
+            throw new EoiArgumentException(nameof(values), $"weight and mask must hold {rows * cols} entries for a {rows} x {cols} layer; got {values.Length} and {mask.Length}");
+        var offsets = new int[rows + 1];
+        var columns = new List<int>();
+        var kept = new List<double>();
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < cols; c++)
+            {
+                double m = mask[r * cols + c];
+                if (m is not (0.0 or 1.0))
+                    throw new EoiArgumentException(nameof(mask), $"mask entries must be 0 or 1; got {m} at ({r}, {c})");
+                if (m == 0) continue;
+                columns.Add(c);
+                kept.Add(values[r * cols + c]);
+            }
+            offsets[r + 1] = columns.Count;
+        }
+        var pattern = new SparsityPattern(rows, cols, offsets, [.. columns]);
+        return SparseParameter.FromCsr(Backend, new CsrMatrix(pattern, [.. kept]), ElementType);
+    }
+
+    /// <summary>Values in CSR order to a dense [out, in] array, zeros off the pattern.</summary>
+    double[] Scatter(double[] csrValues) => new CsrMatrix(weight.Pattern, csrValues).ToDense().Data;
+
+    public override void Dispose()
+    {
+        weight.Dispose();
+        base.Dispose();
+    }
+}
