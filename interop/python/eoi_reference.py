@@ -5,8 +5,9 @@
   eoi_reference.py draws SEED N BOUND           N bounded integers in [0, BOUND), then N uniform doubles (hex)
   eoi_reference.py split SEED INDEX             the child key (k0, k1) of RngKey.FromSeed(SEED).Split(INDEX)
   eoi_reference.py eoi ROWS COLS DENSITY SEED   rotation count, nnz and SHA-256 of the float64 EOI matrix
+  eoi_reference.py golden FILE                  checks every paper-rule case of a golden-vectors.json
 """
-import hashlib, math, sys
+import hashlib, json, math, sys
 import numpy as np
 
 M0, M1, W0, W1, MASK = 0xD2511F53, 0xCD9E8D57, 0x9E3779B9, 0xBB67AE85, 0xFFFFFFFF
@@ -36,11 +37,13 @@ class Stream:
 def key_from_seed(seed): return (seed & MASK, seed >> 32)
 def split(key, i): return philox((i & MASK, i >> 32, 0, 0x4B455953), *key)[:2]
 
-def eoi(rows, cols, d, seed):
+def sha(a): return hashlib.sha256(np.ascontiguousarray(a + 0.0, '<f8').tobytes()).hexdigest()  # -0.0 -> +0.0
+
+def eoi_values(rows, cols, d, key, gain=1.0):
     r, c = min(rows, cols), max(rows, cols)
     A = np.zeros((r, c)); A[np.arange(r), np.arange(r)] = 1.0
     S = A != 0                               # structural support, not A != 0 after rotating
-    s, total, rot = Stream(key_from_seed(seed)), r * c, []
+    s, total, rot = Stream(key), r * c, []
     while S.sum() / total < d:
         prev = (A.copy(), S.copy())
         i = s.below(c); j = s.below(c)
@@ -50,12 +53,43 @@ def eoi(rows, cols, d, seed):
         A[:, i], A[:, j] = co * A[:, i] + si * A[:, j], co * A[:, j] - si * A[:, i]
         S[:, i] = S[:, j] = S[:, i] | S[:, j]; rot.append((i, j))
     if rot and abs(d - prev[1].sum() / total) < abs(d - S.sum() / total): (A, S), rot = prev, rot[:-1]
-    A = A + 0.0                              # -0.0 outside the support -> +0.0
-    if rows > cols: A, S = A.T, S.T
-    return len(rot), int(S.sum()), hashlib.sha256(np.ascontiguousarray(A, '<f8').tobytes()).hexdigest()
+    if gain != 1.0: A = A * gain
+    return (A.T, S.T, len(rot)) if rows > cols else (A, S, len(rot))
+
+def eoi(rows, cols, d, seed):
+    A, S, k = eoi_values(rows, cols, d, key_from_seed(seed))
+    return k, int(S.sum()), sha(A)
+
+def kernel(shape, d, key, gain, more):          # docs/SPEC.md section 3
+    o, i, h, w = shape
+    dh = max(min(d * h * w, 1.0, math.sqrt(d)) if more else d, 1.0 / max(o, i))
+    H, S, k = eoi_values(o, i, dh, split(key, 0), gain)
+    W, M = np.zeros(shape), np.zeros(shape)
+    W[:, :, (h - 1) // 2, (w - 1) // 2], M[:, :, (h - 1) // 2, (w - 1) // 2] = H, S
+    M = M.reshape(-1)
+    if d == 1.0: M[:] = 1.0
+    else:
+        free, st = list(np.flatnonzero(M == 0)), Stream(split(key, 1))
+        for t in range(int(round(d * M.size)) - int(M.sum())):   # Python's round() is half-to-even
+            p = t + st.below(len(free) - t); free[t], free[p] = free[p], free[t]; M[free[t]] = 1.0
+    return k, int(M.sum()), sha(W), sha(M)
+
+def golden(path):
+    bad = 0
+    for g in json.load(open(path))["cases"]:
+        if g["rule"] == "ExactCount": continue   # the search fallback is not ported
+        key = key_from_seed(g["seed"])
+        if len(g["shape"]) == 2:
+            A, S, k = eoi_values(*g["shape"], g["density"], key, g["gain"]); got = (k, int(S.sum()), sha(A), None)
+        else: got = kernel(tuple(g["shape"]), g["density"], key, g["gain"], g["rule"] == "MoreNonZeros")
+        ok = got == (g["rotations"], g["nonZeros"], g["valuesSha256"], g.get("maskSha256")); bad += not ok
+        print("ok  " if ok else "FAIL", g["name"])
+    sys.exit(1 if bad else 0)
 
 if __name__ == "__main__":
-    cmd, a = sys.argv[1], [int(x) if x.lstrip('-').isdigit() else float(x) for x in sys.argv[2:]]
+    cmd = sys.argv[1]
+    if cmd == "golden": golden(sys.argv[2])
+    a = [int(x) if x.isdigit() else float(x) for x in sys.argv[2:]]
     if cmd == "words": st = Stream(key_from_seed(a[0])); print(" ".join(str(st.word()) for _ in range(a[1])))
     elif cmd == "draws":
         st = Stream(key_from_seed(a[0])); print(" ".join(str(st.below(a[2])) for _ in range(a[1])))

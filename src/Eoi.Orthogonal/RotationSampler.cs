@@ -18,6 +18,12 @@ static class RotationSampler
         int j;
         do j = (int)stream.NextBelow(c); while (j == i);
         if (j < i) (i, j) = (j, i);
+        return WithDrawnAngle(stream, i, j);
+    }
+
+    /// <summary>A rotation of the given columns (i &lt; j) with the angle drawn as in <see cref="Draw"/>.</summary>
+    public static GivensRotation WithDrawnAngle(RandomStream stream, int i, int j)
+    {
         double theta = stream.NextDouble() * TwoPi;
         return new GivensRotation(i, j, theta, Math.Cos(theta), Math.Sin(theta));
     }

@@ -80,21 +80,43 @@ public static class SparseOrthogonal
     }
 
     // Departure from the paper: a rotation that would overshoot the target count is skipped (its draws are
-    // still consumed). Gives up after StallLimit(c) draws in a row that add nothing, so it always ends.
+    // still consumed). The last positions are rarely reachable by chance (two supports must differ in
+    // exactly the missing rows), so the first time a draw would overshoot at a given count, a deterministic
+    // search looks for a pair that adds exactly the deficit and, if there is one, rotates it with a drawn
+    // angle. After StallLimit(c) draws in a row without progress, the search takes the largest increment
+    // below the deficit instead. Ends at the target, or below it when no pair can add 1 .. deficit.
     static void RunExactCountRule(RandomStream stream, SupportTracker tracker, List<GivensRotation> rotations, long target)
     {
-        long stalled = 0, stallLimit = StallLimit(tracker.LongSide);
-        while (tracker.NonZeros < target && stalled < stallLimit)
+        long stalled = 0, stallLimit = StallLimit(tracker.LongSide), searchedAt = -1;
+        while (tracker.NonZeros < target)
         {
-            var g = RotationSampler.Draw(stream, tracker.LongSide);
-            int added = tracker.IncrementOf(g.I, g.J);
-            if (tracker.NonZeros + added > target) { stalled++; continue; }
+            long deficit = target - tracker.NonZeros;
+            GivensRotation g;
+            if (stalled < stallLimit)
+            {
+                g = RotationSampler.Draw(stream, tracker.LongSide);
+                int added = tracker.IncrementOf(g.I, g.J);
+                if (added > deficit)
+                {
+                    stalled++;
+                    if (searchedAt == tracker.NonZeros) continue;
+                    searchedAt = tracker.NonZeros;
+                    if (tracker.BestPairWithin(deficit) is not (int i, int j, int increment) || increment != deficit) continue;
+                    g = RotationSampler.WithDrawnAngle(stream, i, j);
+                }
+                stalled = added > 0 ? 0 : stalled + 1;
+            }
+            else
+            {
+                if (tracker.BestPairWithin(deficit) is not (int i, int j, _)) return;
+                g = RotationSampler.WithDrawnAngle(stream, i, j);
+            }
             tracker.Apply(g.I, g.J);
             rotations.Add(g);
-            stalled = added > 0 ? 0 : stalled + 1;
         }
     }
 
-    /// <summary>Draws in a row without progress after which <see cref="StoppingRule.ExactCount"/> stops: 8c.</summary>
+    /// <summary>Draws in a row without progress after which <see cref="StoppingRule.ExactCount"/> switches to
+    /// its deterministic pair search: 8c.</summary>
     public static long StallLimit(int longSide) => 8L * longSide;
 }

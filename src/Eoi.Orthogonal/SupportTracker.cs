@@ -43,6 +43,34 @@ sealed class SupportTracker
         return a.Length + b.Length - 2 * common;
     }
 
+    /// <summary>
+    /// The pair of columns (i &lt; j) whose rotation adds the most positions without exceeding
+    /// <paramref name="limit"/> (at least one), or null if none does. Columns sharing one support array are
+    /// one candidate (their lowest index); candidates are visited by (support size, index), and the first
+    /// pair reaching the limit wins, so the answer is deterministic. The increment is at least the
+    /// difference of the sizes, which prunes the search to pairs of nearly equal size.
+    /// </summary>
+    public (int I, int J, int Increment)? BestPairWithin(long limit)
+    {
+        var firstColumnOf = new Dictionary<int[], int>(ReferenceEqualityComparer.Instance);
+        for (int t = 0; t < _columns.Length; t++)
+            firstColumnOf.TryAdd(_columns[t], t);
+        var candidates = firstColumnOf.OrderBy(kv => kv.Key.Length).ThenBy(kv => kv.Value).ToArray();
+        (int, int, int)? best = null;
+        long bestIncrement = 0;
+        for (int a = 0; a < candidates.Length; a++)
+            for (int b = a + 1; b < candidates.Length && candidates[b].Key.Length - candidates[a].Key.Length <= limit; b++)
+            {
+                int i = candidates[a].Value, j = candidates[b].Value;
+                int increment = IncrementOf(i, j);
+                if (increment <= bestIncrement || increment > limit) continue;
+                best = (Math.Min(i, j), Math.Max(i, j), increment);
+                bestIncrement = increment;
+                if (increment == limit) return best;
+            }
+        return best;
+    }
+
     /// <summary>Applies the rotation of columns i and j; returns the number of non-zeros added.</summary>
     public int Apply(int i, int j)
     {

@@ -57,6 +57,15 @@ public class NumPyReproducesTheOracleTests
         Assert.Equal(expected, PythonReference.Run(["eoi", .. args])[0]);
     }
 
+    [Fact]
+    public void GoldenVectors()
+    {
+        string golden = Path.Combine(Path.GetDirectoryName(PythonReference.Script)!, "..", "..", "tests", "Eoi.Orthogonal.Tests", "Golden", "golden-vectors.json");
+        var lines = PythonReference.Run("golden", Path.GetFullPath(golden));
+        Assert.True(lines.Length >= 12, string.Join('\n', lines));
+        Assert.All(lines, line => Assert.StartsWith("ok", line));
+    }
+
     // Python's float.hex format, e.g. 0x1.bf8b997cf380fp-1 (all values here are in (0, 1) or 0).
     static string HexFloat(double v)
     {

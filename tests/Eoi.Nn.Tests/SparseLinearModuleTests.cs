@@ -1,0 +1,71 @@
+using Eoi.Autograd;
+using Eoi.Autograd.Optim;
+using Eoi.Core.Backend;
+using Eoi.Nn.Functional;
+using Eoi.Nn.Modules;
+using Eoi.Nn.Training;
+using static Eoi.Nn.Tests.TestData;
+
+namespace Eoi.Nn.Tests;
+
+/// <summary>The CSR layer and the masked dense layer are the same function with the same gradients, and stay the
+/// same through optimiser steps (the dense one by re-applying its mask, the sparse one by construction).</summary>
+public class SparseLinearModuleTests
+{
+    /// <summary>float64: both paths sum at most 40 products of values below 1 in different orders, a few ulps
+    /// of 40 (~1e-14); 1e-12 leaves room and catches any misplaced entry.</summary>
+    const double Tolerance = 1e-12;
+
+    [Fact]
+    public void MatchesMaskedDenseLinearThroughTrainingSteps()
+    {
+        using var dense = new Linear(Cpu, 40, 30, elementType: ElementType.Float64);
+        using var sparse = new SparseLinear(Cpu, 40, 30, elementType: ElementType.Float64);
+        var weight = Uniform(1, 1200);
+        var mask = Mask(2, 1200, 0.2);
+        var bias = Uniform(3, 30);
+        foreach (var layer in new WeightLayer[] { dense, sparse })
+        {
+            layer.Assign(weight, mask);
+            layer.Bias!.Assign(bias);
+        }
+        Assert.Equal(dense.ReadMask(), sparse.ReadMask());
+        Assert.Equal(dense.ReadWeight(), sparse.ReadWeight());
+
+        using var denseSgd = new CheckpointableSgd(dense.Parameters().Select(p => p.Parameter), new SgdHyperparameters(0.1, 0.9, 1e-3, true));
+        using var sparseSgd = new CheckpointableSgd(sparse.Parameters().Select(p => p.Parameter), new SgdHyperparameters(0.1, 0.9, 1e-3, true));
+        for (int step = 0; step < 3; step++)
+        {
+            var input = Uniform(10 + step, 8 * 40);
+            var (yDense, dxDense) = ForwardBackward(dense, input);
+            var (ySparse, dxSparse) = ForwardBackward(sparse, input);
+            AssertClose(yDense, ySparse);
+            AssertClose(dxDense, dxSparse);
+            AssertClose(dense.ReadWeightGradient()!, sparse.ReadWeightGradient()!);
+            denseSgd.Step();
+            sparseSgd.Step();
+            denseSgd.ZeroGrad();
+            sparseSgd.ZeroGrad();
+            AssertClose(dense.ReadWeight(), sparse.ReadWeight());
+        }
+        var after = dense.ReadWeight();
+        for (int i = 0; i < mask.Length; i++)
+            if (mask[i] == 0) Assert.Equal(0.0, after[i]);
+    }
+
+    static (double[] Y, double[] Dx) ForwardBackward(Module layer, double[] input)
+    {
+        using var scope = TensorScope.Begin();
+        var x = HostTensors.Upload(Cpu, ElementType.Float64, [8, 40], input, requiresGrad: true);
+        var y = layer.Forward(x);
+        y.Tanh().Sum().Backward();
+        return (HostTensors.Read(y), HostTensors.Read(x.Grad!));
+    }
+
+    static void AssertClose(double[] expected, double[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= Tolerance, $"index {i}: {expected[i]:R} vs {actual[i]:R}");
+    }
+}

@@ -1,0 +1,48 @@
+using Eoi.Backends.Cpu;
+using Eoi.Core.Backend;
+using Eoi.Data;
+using Eoi.Nn.Modules;
+
+namespace Eoi.Nn.Tests;
+
+/// <summary>Seeded inputs and small data sets for the tests.</summary>
+static class TestData
+{
+    public static readonly IBackend Cpu = new CpuBackend();
+
+    public static double[] Uniform(int seed, int count, double low = -1, double high = 1)
+    {
+        var random = new System.Random(seed);
+        var values = new double[count];
+        for (int i = 0; i < count; i++) values[i] = low + (high - low) * random.NextDouble();
+        return values;
+    }
+
+    /// <summary>0/1 entries, each 1 with probability <paramref name="density"/>.</summary>
+    public static double[] Mask(int seed, int count, double density)
+    {
+        var random = new System.Random(seed);
+        return [.. Enumerable.Range(0, count).Select(_ => random.NextDouble() < density ? 1.0 : 0.0)];
+    }
+
+    /// <summary>Random weights (and bias) in [-scale, scale] under a random mask of the given density.</summary>
+    public static void Randomize(WeightLayer layer, int seed, double density = 1, double scale = 0.5)
+    {
+        layer.Assign(Uniform(seed, layer.Spec.Count, -scale, scale), density == 1 ? Ones(layer.Spec.Count) : Mask(seed + 1, layer.Spec.Count, density));
+        layer.Bias?.Assign(Uniform(seed + 2, layer.Spec.Out, -scale, scale));
+    }
+
+    public static double[] Ones(int count) => Enumerable.Repeat(1.0, count).ToArray();
+
+    static readonly Lazy<TrainTest> Sample = new(() => DataSources.Load(DataSources.Sample));
+
+    /// <summary>A small slice of the embedded MNIST sample, flattened for an MLP: 512 train, 128 validation, 256 test.</summary>
+    public static TrainValidationTest SmallMnist()
+    {
+        var flat = Sample.Value.Flatten();
+        return new TrainValidationTest(flat.Source,
+            flat.Train.Slice(0, 512, "sample/train"),
+            flat.Train.Slice(512, 128, "sample/validation"),
+            flat.Test.Slice(0, 256, "sample/test"));
+    }
+}

@@ -1,0 +1,44 @@
+using Eoi.Checker;
+using Eoi.Orthogonal;
+using Eoi.Random;
+
+namespace Eoi.Sparsity.Tests;
+
+public class EoiInitTests
+{
+    [Theory]
+    [InlineData(32, 32, 0.2)]
+    [InlineData(10, 64, 0.1)]
+    [InlineData(64, 10, 0.3)]
+    public void LinearLayersAreExactlyOrthogonalAtTheAskedDensity(int o, int i, double d)
+    {
+        var init = EoiInit.Initialize(LayerSpec.Linear("fc", o, i), d, RngKey.FromSeed(1), InitScale.ThousandLayerWeightGain);
+        var report = MatrixChecker.Check(init.Values, new CheckOptions { TargetDensity = d, Mask = init.Mask, Gain = InitScale.ThousandLayerWeightGain });
+        Assert.True(report.Passed, string.Join("; ", report.Failures));
+    }
+
+    [Theory]
+    [InlineData(CentreDensityRule.Plain)]
+    [InlineData(CentreDensityRule.MoreNonZeros)]
+    public void ConvLayersAreSparseDeltaOrthogonalWithTheExactMaskCount(CentreDensityRule rule)
+    {
+        var layer = LayerSpec.Conv("c", 16, 16, 3, 3);
+        var init = EoiInit.Initialize(layer, 0.1, RngKey.FromSeed(2), 1.0, rule);
+        Assert.Equal(DeltaOrthogonal.MaskTarget(0.1, layer.Count), init.MaskCount);
+        var report = MatrixChecker.Check(init.Values, new CheckOptions { TargetDensity = 0.1, Mask = init.Mask, CentreRule = rule });
+        Assert.True(report.Passed, string.Join("; ", report.Failures));
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.001)]
+    public void DensitiesAtOrBelowTheMinimumGiveTheIdentityPaddedWithZeros(double d)
+    {
+        var linear = EoiInit.Initialize(LayerSpec.Linear("fc", 4, 8), d, RngKey.FromSeed(3), 1.0);
+        Assert.Equal([1.0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0], linear.Values.Data);
+        var conv = LayerSpec.Conv("c", 4, 8, 3, 3);
+        var kernel = EoiInit.Initialize(conv, d, RngKey.FromSeed(3), 1.0);
+        Assert.Equal(4, kernel.MaskCount);
+        Assert.Equal(EoiInit.MinimumDensity(conv), kernel.Density, 15);
+    }
+}
