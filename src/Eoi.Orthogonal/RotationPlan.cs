@@ -50,15 +50,18 @@ public sealed class RotationPlan
         Guard.Positive(rows, nameof(rows));
         Guard.Positive(cols, nameof(cols));
         Guard.NotNull(rotations, nameof(rotations));
+        Guard.InRangeExclusiveMin(targetDensity, 0.0, 1.0, nameof(targetDensity));
+        if (!Enum.IsDefined(rule))
+            throw new EoiArgumentException(nameof(rule), $"rule must be one of {string.Join(", ", Enum.GetNames<StoppingRule>())}; got {(int)rule}");
         int c = Math.Max(rows, cols);
         for (int t = 0; t < rotations.Count; t++)
         {
             var g = rotations[t];
             if (g.I < 0 || g.J >= c || g.I >= g.J)
                 throw new EoiArgumentException(nameof(rotations),
-                    $"rotation {t} must have 0 <= i < j < {c}; got i = {g.I}, j = {g.J}");
+                    $"rotations[{t}] must have 0 <= i < j < {c}; got i = {g.I}, j = {g.J}");
             if (!double.IsFinite(g.Cos) || !double.IsFinite(g.Sin) || !double.IsFinite(g.Theta))
-                throw new EoiArgumentException(nameof(rotations), $"rotation {t} must have finite theta, cos and sin");
+                throw new EoiArgumentException(nameof(rotations), $"rotations[{t}] must have finite theta, cos and sin");
         }
         Rows = rows;
         Cols = cols;

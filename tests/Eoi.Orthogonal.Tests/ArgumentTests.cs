@@ -89,11 +89,11 @@ public class ArgumentTests
     [InlineData(0, 12)]
     public void RotationOutsideTheLongSideIsRejected(int i, int j)
     {
-        // The message names the offending element ("rotation 0") rather than the list, and the range.
+        // The message names the parameter and the offending element ("rotations[0]"), and the range.
         var rotation = new GivensRotation(i, j, 0.5, Math.Cos(0.5), Math.Sin(0.5));
         var error = Assert.Throws<EoiArgumentException>(() => new RotationPlan(4, 12, 0.5, StoppingRule.Paper, null, [rotation]));
         Assert.Equal("rotations", error.ParameterName);
-        Assert.StartsWith("rotation 0 must have 0 <= i < j < 12", error.Message);
+        Assert.StartsWith("rotations[0] must have 0 <= i < j < 12", error.Message);
     }
 
     [Theory]

@@ -73,7 +73,7 @@ public static class SparseInit
     static LayerInit[] PerLayer(IReadOnlyList<LayerSpec> layers, Func<int, LayerInit> build)
     {
         var result = new LayerInit[layers.Count];
-        Parallel.For(0, layers.Count, l => result[l] = build(l));
+        ParallelLayers.For(layers.Count, l => result[l] = build(l));
         return result;
     }
 }

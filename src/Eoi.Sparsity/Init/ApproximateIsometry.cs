@@ -12,6 +12,9 @@ namespace Eoi.Sparsity;
 /// d(f^2) = 2 tr(E dE) = 4 tr(V^T E dV), so df/dV = 2 E V / f; for the tall case E = V^T V - s^2 I and
 /// df/dV = 2 V E / f. At f = 0 the norm has no gradient and the layer stays put. The tall case is the wide one
 /// on V^T, so each layer is worked on in its wide orientation (r = min side, c = max side).
+/// Because the norm is not squared, its gradient does not shrink near the minimum (|df/dV| = 2 |E V| / |E|, about
+/// 2 sigma_w for a near-isometry), so SGD at a fixed rate settles within O(lr) of an isometry instead of converging
+/// to one: AI is approximate by construction, which is the contrast with EOI the paper draws (§7 claim 1).
 ///
 /// The authors optimise all layers jointly, but L is a sum of per-layer terms over disjoint weights, so one SGD
 /// step on L is one independent step per layer: layers run in parallel with identical results.
@@ -28,7 +31,7 @@ public static class ApproximateIsometry
         var results = new LayerInit[layers.Count];
         var initial = new double[layers.Count];
         var final = new double[layers.Count];
-        Parallel.For(0, layers.Count, l =>
+        ParallelLayers.For(layers.Count, l =>
         {
             var problem = new WideProblem(layers[l], gain);
             initial[l] = problem.Loss();
