@@ -72,5 +72,6 @@ public class ArgumentTests
     {
         Rejections.AssertRejected(() => SparseInit.BuildSao([LayerSpec.Linear("h", 30, 30)], 16, Key), "degree", "30");
         Assert.Equal(1.0, Sao.Initialize(LayerSpec.Linear("last", 10, 30), 16, Key, 1.0).Density);
+        Rejections.AssertRejected(() => Sao.Initialize(LayerSpec.Linear("last", 10, 30), 1, Key, 1.0), "degree", "[2, ");
     }
 }

@@ -21,6 +21,8 @@ public static class SparseInit
             throw new EoiArgumentException(nameof(scheme), $"scheme must be one of {string.Join(", ", Enum.GetNames<InitScheme>())}; got {(int)scheme}");
         var dense = PerLayer(layers, l => DenseWeights(layers[l], key.Split(0).Split((ulong)l), options));
         var masks = maskMethod.Select(layers, dense.Select(d => d.Values).ToArray(), density, key.Split(1));
+        if (masks.Masks.Count != layers.Count || !masks.Layers.Select(l => l.Shape).Zip(layers, (a, b) => a.SequenceEqual(b.Shape)).All(x => x))
+            throw new EoiArgumentException(nameof(maskMethod), $"maskMethod must return one mask per requested layer ({layers.Count}) in their shapes");
         double gain = options.Scale.WeightGain;
         var weights = scheme switch
         {
@@ -48,7 +50,7 @@ public static class SparseInit
 
     static SparseInitOptions Checked(IReadOnlyList<LayerSpec> layers, SparseInitOptions? options)
     {
-        MaskArguments.Check(layers, 1.0);
+        MaskArguments.CheckLayers(layers);
         options ??= new SparseInitOptions();
         options.Validate();
         return options;

@@ -43,6 +43,8 @@ public static class Sao
     {
         Guard.NotNull(layer, nameof(layer));
         Guard.PositiveFinite(gain, nameof(gain));
+        // A dense layer ignores the degree, but no layer accepts one SAO can never use.
+        Guard.InRange(degree, 2, int.MaxValue, nameof(degree));
         if (layer.Kind == LayerKind.Conv)
             DenseDeltaOrthogonal.RequireCentreTap(layer);
         if (!IsSparse(layer))

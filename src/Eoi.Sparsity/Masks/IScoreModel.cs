@@ -20,7 +20,7 @@ public interface IScoreModel
     /// <summary>
     /// dR/dW for R = sum of the network's outputs on an all-ones input, evaluated with the given (non-negative)
     /// weights, as SynFlow prescribes (Tanaka et al. 2020): biases and normalisation handled as the model's
-    /// SynFlow mode does (the reference linearises the network; the authors run it in eval mode).
+    /// SynFlow mode does (Tanaka et al.'s code takes |w| of every parameter, the EOI authors run the model in eval mode).
     /// </summary>
     double[][] SynFlowGradients(IReadOnlyList<double[]> absWeights);
 }

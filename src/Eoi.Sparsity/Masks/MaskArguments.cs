@@ -7,11 +7,16 @@ static class MaskArguments
 {
     public static void Check(IReadOnlyList<LayerSpec> layers, double density)
     {
+        CheckLayers(layers);
+        Guard.InRangeExclusiveMin(density, 0.0, 1.0, nameof(density));
+    }
+
+    public static void CheckLayers(IReadOnlyList<LayerSpec> layers)
+    {
         Guard.NotNull(layers, nameof(layers));
         if (layers.Count == 0)
             throw new EoiArgumentException(nameof(layers), "layers must hold at least one layer; got 0");
         foreach (var layer in layers) Guard.NotNull(layer, nameof(layers));
-        Guard.InRangeExclusiveMin(density, 0.0, 1.0, nameof(density));
     }
 
     /// <summary>The weights' data arrays, checked against the layers' shapes.</summary>

@@ -4,20 +4,20 @@ namespace Eoi.Sparsity;
 
 /// <summary>
 /// Runs independent per-layer work in parallel. Each layer writes only its own slot and draws from its own key,
-/// so results do not depend on scheduling. The first error is rethrown as itself (not wrapped in an
-/// AggregateException), so a bad layer surfaces as the same EoiArgumentException a sequential loop would give.
+/// so results do not depend on scheduling. Errors do not either: the error of the lowest-numbered failing layer is
+/// rethrown as itself (not wrapped in an AggregateException), as a sequential loop would throw it.
 /// </summary>
 static class ParallelLayers
 {
     public static void For(int count, Action<int> body)
     {
-        try
+        var errors = new Exception?[count];
+        Parallel.For(0, count, l =>
         {
-            Parallel.For(0, count, body);
-        }
-        catch (AggregateException e)
-        {
-            ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
-        }
+            try { body(l); }
+            catch (Exception e) { errors[l] = e; }
+        });
+        if (errors.FirstOrDefault(e => e is not null) is { } first)
+            ExceptionDispatchInfo.Capture(first).Throw();
     }
 }
