@@ -36,6 +36,9 @@ public static class Cli
                 PlanCommand.Create(console),
                 ReplayCommand.Create(console),
                 DemoCommand.Create(console),
+                TrainCommand.Create(console),
+                ExperimentCommand.Create(console),
+                DevicesCommand.Create(console),
             };
             var parsed = root.Parse(args);
             if (parsed.Action is ParseErrorAction)

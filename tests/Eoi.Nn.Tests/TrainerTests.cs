@@ -13,18 +13,13 @@ public class TrainerTests
 {
     static readonly ModelSpec Spec = ModelSpec.Mlp7(Activation.Tanh) with { SparseLinearLayers = true };
 
-    static readonly TrainingOptions Options = new() { Epochs = 4, LearningRate = 0.05, Seed = 5 };
+    static readonly TrainingOptions Options = new() { Epochs = 4, LearningRate = 0.1, Seed = 5 };
 
     static Sequential InitializedMlp(ulong seed = 5)
     {
         var model = ModelFactory.Build(Cpu, Spec);
         NetworkInitializer.Initialize(model, Spec, new InitializationPlan { Density = 0.1 }, seed);
         return model;
-    }
-
-    sealed class Synchronous<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 
     [Fact]
@@ -54,7 +49,7 @@ public class TrainerTests
 
             string checkpoint = Path.Combine(directory, "run.ckpt");
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            var stopAfterTwo = new Synchronous<TrainingProgress>(p => { if (p.Completed?.Epoch == 2) cancellation.Cancel(); });
+            var stopAfterTwo = new SynchronousProgress<TrainingProgress>(p => { if (p.Completed?.Epoch == 2) cancellation.Cancel(); });
             using (var interrupted = InitializedMlp())
                 Assert.ThrowsAny<OperationCanceledException>(() =>
                     new Trainer(interrupted, data, Options with { CheckpointPath = checkpoint }).Run(stopAfterTwo, cancellation: cancellation.Token));

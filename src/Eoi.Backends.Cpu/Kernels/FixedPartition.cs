@@ -1,9 +1,9 @@
 namespace Eoi.Backends.Cpu.Kernels;
 
 /// <summary>
-/// Runs a fixed list of work items, serially or on the thread pool. The list is decided by the problem
-/// shape alone and each item writes a disjoint part of the output with its own fixed summation order,
-/// so the bits of the result never depend on how many threads ran the items or in which order.
+/// Runs a list of work items, serially or on the thread pool. Items only decide who computes what: each
+/// writes a disjoint part of the output, and every output element's summation order is fixed by the
+/// problem shape, so the bits never depend on the item list, the thread count or the order items ran in.
 /// </summary>
 internal static class FixedPartition
 {
@@ -20,11 +20,8 @@ internal static class FixedPartition
         Parallel.For(0, itemCount, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, item);
     }
 
-    /// <summary>Below this many operations (about 40 us on one core) handing work to the pool costs about
-    /// as much as it saves, so the problem runs on the calling thread.</summary>
-    public const long SerialBelowFlops = 8_000_000;
-
-    /// <summary>The thread count to plan for: 1 for small problems, all cores for -1.</summary>
-    public static int Effective(int maxDegreeOfParallelism, long flops)
-        => flops < SerialBelowFlops ? 1 : maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+    /// <summary>The thread count to plan for: 1 when the work is too small to be worth handing to the pool,
+    /// all cores for -1.</summary>
+    public static int Threads(int maxDegreeOfParallelism, bool worthSharing)
+        => !worthSharing ? 1 : maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
 }

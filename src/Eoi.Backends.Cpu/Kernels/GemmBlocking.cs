@@ -22,4 +22,9 @@ internal static class GemmBlocking
 
     /// <summary>Rows of A packed at once, bounding the shared A buffer (Mc multiple, 2.9 MiB of floats).</summary>
     public const int McOuter = 24 * Mc;
+
+    /// <summary>Below this many operations (about 40 us on one core) the two hand-offs to the thread pool per
+    /// depth block cost more than the second core saves (measured: 128^3 took 25 us on one thread, 40 us
+    /// on two), so the product runs on the calling thread.</summary>
+    public const long ShareAboveFlops = 8_000_000;
 }

@@ -30,7 +30,7 @@ internal static unsafe class GemmDriver<T, TVec, TOps>
             fixed (T* aPinned = aBuffer, bPinned = bBuffer)
             {
                 var job = new GemmJob(shape, a, b, c, AlignUp(aPinned), AlignUp(bPinned),
-                    FixedPartition.Effective(maxDegreeOfParallelism, shape.Flops));
+                    FixedPartition.Threads(maxDegreeOfParallelism, shape.Flops >= GemmBlocking.ShareAboveFlops));
                 job.Run(beta);
             }
         }

@@ -14,14 +14,11 @@ internal static unsafe class SddmmDriver<T, TVec, TOps>
     where TVec : struct
     where TOps : struct, ISimdOps<TVec, T>
 {
-    const int RowsPerItem = 32;
-
     /// <summary>Requires a validated CSR pattern and x, y sized [rows x n], [cols x n].</summary>
     public static void Run(int rows, int n, int* rowOffsets, int* columnIndices, T* x, T* y, T* output, int maxDegreeOfParallelism)
     {
-        long flops = 2L * (rowOffsets[rows] - rowOffsets[0]) * n;
         var job = new SddmmJob(rows, n, rowOffsets, columnIndices, x, y, output);
-        FixedPartition.Run((rows + RowsPerItem - 1) / RowsPerItem, FixedPartition.Effective(maxDegreeOfParallelism, flops), job.RowBlock);
+        FixedPartition.Run(SparseWork.Items(rows), SparseWork.Threads(maxDegreeOfParallelism, rowOffsets[rows] - rowOffsets[0], n), job.RowBlock);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -48,8 +45,8 @@ internal static unsafe class SddmmDriver<T, TVec, TOps>
     {
         public void RowBlock(int item)
         {
-            int end = Math.Min(rows, (item + 1) * RowsPerItem);
-            for (int r = item * RowsPerItem; r < end; r++)
+            int end = Math.Min(rows, (item + 1) * SparseWork.RowsPerItem);
+            for (int r = item * SparseWork.RowsPerItem; r < end; r++)
             {
                 T* xRow = x + (long)r * n;
                 for (int p = rowOffsets[r]; p < rowOffsets[r + 1]; p++)

@@ -9,23 +9,19 @@ internal static unsafe class SpmmDriver<T, TVec, TOps>
     where TVec : struct
     where TOps : struct, ISimdOps<TVec, T>
 {
-    /// <summary>Rows per work item: enough rows to amortise the hand-off, enough items to balance two cores.</summary>
-    const int RowsPerItem = 32;
-
     /// <summary>Requires a validated CSR matrix and b, c sized for m, n, k.</summary>
     public static void Run(int m, int n, int* rowOffsets, int* columnIndices, T* values, T* b, T* c, T beta, int maxDegreeOfParallelism)
     {
-        long flops = 2L * (rowOffsets[m] - rowOffsets[0]) * n;
         var job = new SpmmJob(m, n, rowOffsets, columnIndices, values, b, c, beta);
-        FixedPartition.Run((m + RowsPerItem - 1) / RowsPerItem, FixedPartition.Effective(maxDegreeOfParallelism, flops), job.RowBlock);
+        FixedPartition.Run(SparseWork.Items(m), SparseWork.Threads(maxDegreeOfParallelism, rowOffsets[m] - rowOffsets[0], n), job.RowBlock);
     }
 
     sealed class SpmmJob(int m, int n, int* rowOffsets, int* columnIndices, T* values, T* b, T* c, T beta)
     {
         public void RowBlock(int item)
         {
-            int end = Math.Min(m, (item + 1) * RowsPerItem);
-            for (int r = item * RowsPerItem; r < end; r++)
+            int end = Math.Min(m, (item + 1) * SparseWork.RowsPerItem);
+            for (int r = item * SparseWork.RowsPerItem; r < end; r++)
             {
                 int start = rowOffsets[r];
                 var row = new CsrRow<T>(columnIndices + start, values + start, rowOffsets[r + 1] - start);

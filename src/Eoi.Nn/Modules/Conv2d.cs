@@ -1,7 +1,6 @@
 using Eoi.Autograd;
 using Eoi.Autograd.Optim;
 using Eoi.Core.Backend;
-using Eoi.Nn.Functional;
 using Eoi.Sparsity;
 
 namespace Eoi.Nn.Modules;
@@ -40,7 +39,7 @@ public sealed class Conv2d : WeightLayer
 
     public override double[] ReadWeight() => weight.Read();
     public override double[] ReadMask() => weight.ReadMask();
-    public override double[]? ReadWeightGradient() => weight.Value.Grad is { } grad ? HostTensors.Read(grad) : null;
+    public override double[]? ReadWeightGradient() => weight.ReadGradient();
     public override void Assign(ReadOnlySpan<double> values, ReadOnlySpan<double> mask) => weight.Assign(values, mask);
     protected override TrainableParameter WeightParameter => weight.ToTrainable();
 

