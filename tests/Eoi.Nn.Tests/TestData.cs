@@ -45,4 +45,7 @@ static class TestData
             flat.Train.Slice(512, 128, "sample/validation"),
             flat.Test.Slice(0, 256, "sample/test"));
     }
+
+    /// <summary>The first <paramref name="count"/> sample training images as 1 x 28 x 28 (for convolutional networks).</summary>
+    public static Dataset Images(int count) => Sample.Value.Train.Slice(0, count, "sample/train");
 }

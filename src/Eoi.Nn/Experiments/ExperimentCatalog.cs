@@ -50,7 +50,7 @@ public static class ExperimentCatalog
         {
             Dataset = quick ? DataSources.Sample : dataset,
             Init = Plan(quick, InitScale.Standard, ApproximateIsometryOptions.PaperIterations),
-            Training = new TrainingOptions { Epochs = quick ? QuickEpochs : 100, LearningRate = 0.01, WeightDecay = 1e-4 },
+            Training = new TrainingOptions { Epochs = quick ? QuickEpochs : 100, LearningRate = 0.01, WeightDecay = 1e-4, RecordJacobian = true },
             AnalyzeLayers = false,
         };
         return new ExperimentGrid(name, $"7-layer MLP (784-100x5-10, tanh) on {baseRun.Dataset}: final test accuracy",
@@ -59,7 +59,8 @@ public static class ExperimentCatalog
     }
 
     /// <summary>§6.3: MLP depth 1000 width 128, tanh, sigma_w 1.0247, sigma_b 0.00448, lr 1e-4, density 0.125,
-    /// AI 1000 iterations. The quick size keeps the depth but trains one epoch.</summary>
+    /// AI 1000 iterations. The quick size keeps the depth but trains one epoch, uniform masks only. (With one
+    /// epoch both milestones fall at epoch 0, so that epoch runs at lr 1e-6, as PyTorch's MultiStepLR would.)</summary>
     static ExperimentGrid Mlp1000(bool quick)
     {
         var baseRun = new RunConfiguration

@@ -19,10 +19,18 @@ public sealed record ExperimentCell(Activation Activation, double Density, MaskM
 {
     public bool IsDense => Density == 1;
 
-    /// <summary>"Tanh d=0.1 Uniform+Eoi", or "Tanh d=1 dense".</summary>
+    /// <summary>"Tanh d=0.1 Uniform+EOI", or "Tanh d=1 dense".</summary>
     public string Label => IsDense
         ? string.Create(CultureInfo.InvariantCulture, $"{Activation.Kind} d=1 dense")
-        : string.Create(CultureInfo.InvariantCulture, $"{Activation.Kind} d={Density} {Mask}+{Scheme}");
+        : string.Create(CultureInfo.InvariantCulture, $"{Activation.Kind} d={Density} {Mask}+{SchemeName(Scheme)}");
+
+    /// <summary>The paper's names: base, AI, EOI.</summary>
+    public static string SchemeName(InitScheme scheme) => scheme switch
+    {
+        InitScheme.Base => "base",
+        InitScheme.ApproximateIsometry => "AI",
+        _ => "EOI",
+    };
 }
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Eoi.IO;
 using Eoi.Nn.Analysis;
-using Eoi.Sparsity;
 
 namespace Eoi.Nn.Experiments;
 
@@ -54,7 +53,7 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
             text.AppendLine(CultureInfo.InvariantCulture, $"## {group.Key.Activation.Kind}, density {group.Key.Density}");
             text.AppendLine();
             var schemes = group.Select(s => s.Cell.Scheme).Distinct().ToArray();
-            text.AppendLine("| mask | " + string.Join(" | ", schemes.Select(s => group.Key.Density == 1 ? "dense" : SchemeName(s))) + " |");
+            text.AppendLine("| mask | " + string.Join(" | ", schemes.Select(s => group.Key.Density == 1 ? "dense" : ExperimentCell.SchemeName(s))) + " |");
             text.AppendLine("|---|" + string.Concat(schemes.Select(_ => "---|")));
             foreach (var row in group.GroupBy(s => s.Cell.Mask))
             {
@@ -69,13 +68,6 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
         ? string.Create(CultureInfo.InvariantCulture, $"{100 * s.Mean:F2} ± {100 * s.Std:F2}")
         : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:G4} ± {s.Std:G2} (var_s {s.MeanJacobianVariance:G3})");
 
-    static string SchemeName(InitScheme scheme) => scheme switch
-    {
-        InitScheme.Base => "base",
-        InitScheme.ApproximateIsometry => "AI",
-        _ => "EOI",
-    };
-
     static string CellMask(ExperimentCell cell) => cell.IsDense ? "dense" : cell.Mask.ToString();
-    static string CellScheme(ExperimentCell cell) => cell.IsDense ? "dense" : SchemeName(cell.Scheme);
+    static string CellScheme(ExperimentCell cell) => cell.IsDense ? "dense" : ExperimentCell.SchemeName(cell.Scheme);
 }

@@ -5,7 +5,5 @@ namespace Eoi.Nn.Modules;
 /// <summary>Average pooling over non-overlapping square windows of [batch, channels, height, width].</summary>
 public sealed class AvgPool(int kernel) : Module
 {
-    public int Kernel { get; } = kernel;
-
-    public override Tensor Forward(Tensor x) => x.AvgPool2d(Kernel);
+    public override Tensor Forward(Tensor x) => x.AvgPool2d(kernel);
 }

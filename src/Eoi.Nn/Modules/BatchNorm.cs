@@ -32,8 +32,6 @@ public sealed class BatchNorm : Module
     }
 
     public int Channels { get; }
-    public IReadOnlyList<double> RunningMean => runningMean;
-    public IReadOnlyList<double> RunningVariance => runningVariance;
 
     public override Tensor Forward(Tensor x)
     {

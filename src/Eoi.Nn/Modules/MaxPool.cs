@@ -6,7 +6,5 @@ namespace Eoi.Nn.Modules;
 /// <summary>Max pooling over non-overlapping square windows (VGG's "M"); see <see cref="MaxPoolOps"/>.</summary>
 public sealed class MaxPool(int kernel) : Module
 {
-    public int Kernel { get; } = kernel;
-
-    public override Tensor Forward(Tensor x) => x.MaxPool2d(Kernel);
+    public override Tensor Forward(Tensor x) => x.MaxPool2d(kernel);
 }

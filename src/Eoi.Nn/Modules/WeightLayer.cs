@@ -44,9 +44,6 @@ public abstract class WeightLayer : Module
     /// mask are dropped.</summary>
     public abstract void Assign(ReadOnlySpan<double> weight, ReadOnlySpan<double> mask);
 
-    /// <summary>Fraction of weight positions the mask keeps.</summary>
-    public double Density => ReadMask().Count(m => m != 0) / (double)Spec.Count;
-
     /// <summary>Number of trainable weights (the mask's ones).</summary>
     public long NonZeroWeights => ReadMask().LongCount(m => m != 0);
 

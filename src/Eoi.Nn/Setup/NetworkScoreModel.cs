@@ -46,7 +46,7 @@ public sealed class NetworkScoreModel : IScoreModel
             throw new EoiArgumentException("batches", "a data-driven mask method needs at least one scoring batch; got none");
         Load(weights);
         network.SetTraining(true);
-        var tensors = Training.Trainer.BatchTensorsFor(network);
+        var tensors = Training.BatchTensors.For(network);
         foreach (var batch in batches)
         {
             using var scope = TensorScope.Begin();

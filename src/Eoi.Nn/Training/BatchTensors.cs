@@ -1,7 +1,9 @@
 using Eoi.Autograd;
+using Eoi.Core;
 using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Functional;
+using Eoi.Nn.Modules;
 
 namespace Eoi.Nn.Training;
 
@@ -9,6 +11,16 @@ namespace Eoi.Nn.Training;
 /// <paramref name="ElementType"/>; the inputs go into the open tensor scope, the labels are the caller's to dispose.</summary>
 readonly record struct BatchTensors(IBackend Backend, ElementType ElementType)
 {
+    /// <summary>Batches shaped for the backend and element type of the model's parameters.</summary>
+    public static BatchTensors For(Module model)
+    {
+        var parameters = model.Parameters();
+        if (parameters.Count == 0)
+            throw new EoiArgumentException(nameof(model), "model must have at least one parameter to train or evaluate");
+        var value = parameters[0].Parameter.Value;
+        return new BatchTensors(value.Backend, value.ElementType);
+    }
+
     public Tensor Inputs(MiniBatch batch) => ElementType == ElementType.Float32
         ? Tensor.FromArray(Backend, new Shape(batch.Shape), batch.Inputs)
         : HostTensors.Upload(Backend, ElementType, new Shape(batch.Shape), Array.ConvertAll(batch.Inputs, v => (double)v));

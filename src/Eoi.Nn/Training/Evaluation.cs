@@ -10,7 +10,7 @@ public static class Evaluation
     public static (double Loss, double Accuracy) Run(Module model, Dataset dataset, int batchSize)
     {
         if (dataset.Count == 0) return (double.NaN, double.NaN);
-        var tensors = Trainer.BatchTensorsFor(model);
+        var tensors = BatchTensors.For(model);
         bool wasTraining = model.IsTraining;
         model.SetTraining(false);
         double lossSum = 0;

@@ -76,7 +76,7 @@ public sealed class Trainer
 
     EpochMetrics RunEpoch(int epoch, Optimizer optimizer, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
-        var tensors = BatchTensorsFor(model);
+        var tensors = BatchTensors.For(model);
         var clock = Stopwatch.StartNew();
         int batches = (data.Train.Count + options.BatchSize - 1) / options.BatchSize, index = 0;
         double lossSum = 0;
@@ -130,15 +130,5 @@ public sealed class Trainer
             if (buffers[i] is { } values)
                 momentum[parameters[i].Name] = new NdArray([values.Length], HostTensors.DTypeOf(parameters[i].Parameter.Value.ElementType), values);
         new Checkpoint(epoch, options, [.. history], model.ExportState(), momentum).Write(path);
-    }
-
-    /// <summary>Batches shaped for the backend and element type of the model's parameters.</summary>
-    internal static BatchTensors BatchTensorsFor(Module model)
-    {
-        var parameters = model.Parameters();
-        if (parameters.Count == 0)
-            throw new EoiArgumentException(nameof(model), "model must have at least one parameter to train or evaluate");
-        var value = parameters[0].Parameter.Value;
-        return new BatchTensors(value.Backend, value.ElementType);
     }
 }
