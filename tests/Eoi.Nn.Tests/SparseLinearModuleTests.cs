@@ -3,7 +3,6 @@ using Eoi.Autograd.Optim;
 using Eoi.Core.Backend;
 using Eoi.Nn.Functional;
 using Eoi.Nn.Modules;
-using Eoi.Nn.Training;
 using static Eoi.Nn.Tests.TestData;
 
 namespace Eoi.Nn.Tests;
@@ -32,8 +31,8 @@ public class SparseLinearModuleTests
         Assert.Equal(dense.ReadMask(), sparse.ReadMask());
         Assert.Equal(dense.ReadWeight(), sparse.ReadWeight());
 
-        using var denseSgd = new CheckpointableSgd(dense.Parameters().Select(p => p.Parameter), new SgdHyperparameters(0.1, 0.9, 1e-3, true));
-        using var sparseSgd = new CheckpointableSgd(sparse.Parameters().Select(p => p.Parameter), new SgdHyperparameters(0.1, 0.9, 1e-3, true));
+        using var denseSgd = new Sgd(dense.Parameters().Select(p => p.Parameter), new SgdHyperparameters(0.1, 0.9, 1e-3, true));
+        using var sparseSgd = new Sgd(sparse.Parameters().Select(p => p.Parameter), new SgdHyperparameters(0.1, 0.9, 1e-3, true));
         for (int step = 0; step < 3; step++)
         {
             var input = Uniform(10 + step, 8 * 40);

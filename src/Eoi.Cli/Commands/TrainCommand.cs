@@ -24,7 +24,7 @@ static class TrainCommand
           eoi train
           eoi train --mask snip --init ai --density 0.05 --epochs 50
           eoi train --dataset fashion-mnist --init base --seed 3 -o runs/fashion-base
-          eoi train --model resnet --depth 32 --dataset cifar10 --mask erk --epochs 200
+          eoi train --model resnet --depth 32 --dataset cifar10 --mask erk --epochs 200 --device cuda
           eoi train --resume runs/mlp-7x100-uniform-eoi-d0.1-seed1/checkpoint.safetensors
         """;
 
@@ -38,16 +38,18 @@ static class TrainCommand
         foreach (var option in arguments.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
-            arguments.RequireAvailableDevice(parsed);
             var configuration = arguments.Configuration(parsed);
             string? resume = arguments.Resume(parsed);
             var clock = Stopwatch.StartNew();
+            var backend = arguments.OpenBackend(parsed);
+            // The CPU backend holds nothing to free; the CUDA one holds its context, stream and library handles.
+            using var ownedBackend = backend as IDisposable;
             var data = TrainingRun.LoadData(configuration);
             var t = configuration.Training;
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {configuration.ModelDescription} on {configuration.Dataset} ({data.Train.Count} train / {data.Validation.Count} validation / {data.Test.Count} test)"));
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{configuration.InitDescription}; {t.Epochs} epochs, lr {t.LearningRate}, batch {t.BatchSize}, weight decay {t.WeightDecay}, seed {t.Seed}, cpu"));
+                $"{configuration.InitDescription}; {t.Epochs} epochs, lr {t.LearningRate}, batch {t.BatchSize}, weight decay {t.WeightDecay}, seed {t.Seed}, {backend.Name}"));
             console.WriteLine(resume is null ? "initialising..." : $"resuming from {resume}");
 
             using var cancellation = new CancellationTokenSource();
@@ -60,7 +62,7 @@ static class TrainCommand
             try
             {
                 var outcome = TrainProgressView.Run(console, "training",
-                    progress => TrainingRun.Execute(configuration, progress, data, resume, cancellation.Token));
+                    progress => TrainingRun.Execute(configuration, backend, progress, data, resume, cancellation.Token));
                 string directory = configuration.OutputDirectory!;
                 var files = new[] { RunFiles.Metrics, RunFiles.Spectra, RunFiles.Summary, RunFiles.Checkpoint }
                     .Select(f => Path.Combine(directory, f))

@@ -4,7 +4,7 @@ using Eoi.Core;
 
 namespace Eoi.Cli.Commands;
 
-/// <summary>Optional numeric options of <c>eoi train</c> with their defaults; a bad value is an
+/// <summary>Optional numeric and word options of <c>eoi train</c> with their defaults; a bad value is an
 /// <see cref="EoiArgumentException"/> naming the option, the allowed range and the text given.</summary>
 static class TrainOptionValues
 {
@@ -37,6 +37,15 @@ static class TrainOptionValues
 
     public static T Word<T>(ParseResult parsed, Option<string> option, Operations.Words<T> words, T fallback) where T : struct, Enum =>
         Commands.OptionValues.Word(parsed, option, words) ?? fallback;
+
+    /// <summary>A word option checked by <see cref="Word{T}"/> rather than AcceptOnlyFromAmong, so a bad word is one
+    /// line naming the option ("--model must be one of mlp, ...; got x"), not "Argument 'x' not recognized" and a usage line.</summary>
+    public static Option<string> Choice<T>(string name, string description, Operations.Words<T> words) where T : struct, Enum
+    {
+        var option = CommonOptions.Optional(name, string.Join('|', words.All), description);
+        option.CompletionSources.Add([.. words.All]);
+        return option;
+    }
 
     static EoiArgumentException Error(Option option, string expected, string text) =>
         new(option.Name, $"{option.Name} must be {expected}; got {text}");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Eoi.Backends.Cpu;
 using Eoi.Core;
 using Eoi.Core.Backend;
 using Eoi.Data;
@@ -26,16 +25,17 @@ public static class TrainingRun
         return (configuration.Model == ModelKind.Mlp ? sets.Flatten() : sets).SplitValidation();
     }
 
+    /// <param name="backend">Where the network lives and trains; the caller owns (and disposes) it.</param>
     /// <param name="data">Data from <see cref="LoadData"/>, to share between runs; loaded when null.</param>
     /// <param name="resumeFrom">A checkpoint of this configuration to continue from.</param>
-    public static RunOutcome Execute(RunConfiguration configuration, IProgress<TrainingProgress>? progress = null,
+    public static RunOutcome Execute(RunConfiguration configuration, IBackend backend, IProgress<TrainingProgress>? progress = null,
                                      TrainValidationTest? data = null, string? resumeFrom = null, CancellationToken cancellation = default)
     {
         Guard.NotNull(configuration, nameof(configuration));
+        Guard.NotNull(backend, nameof(backend));
         configuration.Training.Validate();
         data ??= LoadData(configuration);
         var spec = configuration.SpecFor(data.Train);
-        IBackend backend = new CpuBackend();
         using var model = ModelFactory.Build(backend, spec);
 
         var clock = Stopwatch.StartNew();

@@ -56,7 +56,7 @@ public sealed class Trainer
 
         // Built after any import: assigning values replaces the parameter tensors.
         var parameters = model.Parameters();
-        using var optimizer = new CheckpointableSgd(parameters.Select(p => p.Parameter),
+        using var optimizer = new Sgd(parameters.Select(p => p.Parameter),
             new SgdHyperparameters(options.LearningRate, options.Momentum, options.WeightDecay, Nesterov: true));
         if (savedMomentum is not null)
             optimizer.ImportMomentum([.. parameters.Select(p => savedMomentum.TryGetValue(p.Name, out var m) ? m.Data : null)]);
@@ -122,7 +122,7 @@ public sealed class Trainer
     }
 
     void Save(string path, int epoch, List<EpochMetrics> history, IReadOnlyList<(string Name, TrainableParameter Parameter)> parameters,
-              CheckpointableSgd optimizer)
+              Sgd optimizer)
     {
         var momentum = new Dictionary<string, NdArray>(StringComparer.Ordinal);
         var buffers = optimizer.ExportMomentum();

@@ -1,0 +1,121 @@
+using Eoi.Cuda.Native;
+
+namespace Eoi.Cli.Tests;
+
+/// <summary><c>eoi train</c> and <c>eoi experiment</c> end to end, at the smallest sizes they accept.</summary>
+public class TrainCommandTests
+{
+    static readonly CudaProbeResult Probe = CudaProbe.Detect();
+
+    /// <summary>A 3-layer width-16 MLP for one epoch on the embedded sample: well under a second of training.</summary>
+    static string[] TinyTrain(string output, params string[] more) =>
+        ["train", "--epochs", "1", "--depth", "3", "--width", "16", "-o", output, .. more];
+
+    [Fact]
+    public void A_tiny_run_prints_the_final_accuracies_and_writes_its_files()
+    {
+        using var dir = new TempDirectory();
+        var result = Tool.Succeed(TinyTrain(dir["run"]));
+
+        Assert.Contains(", cpu", result.Stdout);
+        Assert.Contains("after epoch 1", result.Stdout);
+        Assert.Equal(3, FinalTable(result.Stdout).Length);
+        foreach (string file in new[] { "metrics.csv", "run.json", "checkpoint.safetensors" })
+            Assert.True(File.Exists(Path.Combine(dir["run"], file)), $"{file} was not written");
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public void Resuming_from_the_checkpoint_continues_the_same_run()
+    {
+        using var dir = new TempDirectory();
+        var first = Tool.Succeed(TinyTrain(dir["first"]));
+        string checkpoint = Path.Combine(dir["first"], "checkpoint.safetensors");
+
+        // The checkpoint holds the finished epoch, so the resumed run trains nothing and must report it unchanged.
+        var resumed = Tool.Succeed(TinyTrain(dir["resumed"], "--resume", checkpoint));
+
+        Assert.Contains($"resuming from {checkpoint}", resumed.Stdout);
+        Assert.Equal(FinalTable(first.Stdout), FinalTable(resumed.Stdout));
+        Assert.True(File.Exists(Path.Combine(dir["resumed"], "metrics.csv")));
+    }
+
+    [Fact]
+    public void Resuming_with_other_training_options_is_one_line_naming_the_difference()
+    {
+        using var dir = new TempDirectory();
+        Tool.Succeed(TinyTrain(dir["first"]));
+
+        var result = Tool.Run(TinyTrain(dir["resumed"], "--seed", "2", "--resume", Path.Combine(dir["first"], "checkpoint.safetensors")));
+
+        AssertOneErrorLine(result, "Seed must equal the checkpoint's");
+    }
+
+    [Theory]
+    [InlineData("train", "--device", "cuda")]
+    [InlineData("experiment", "mlp7-mnist", "--quick", "--device", "cuda")]
+    public void Without_CUDA_device_cuda_is_one_line_saying_why(params string[] args)
+    {
+        Assert.SkipWhen(Probe.IsAvailable, "CUDA is available here");
+        using var dir = new TempDirectory();
+        var result = Tool.Run([.. args, "-o", dir["out"]]);
+
+        AssertOneErrorLine(result, "error: CUDA unavailable: ");
+        Assert.Equal("", result.Stdout);
+        Assert.False(Directory.Exists(dir["out"]), "nothing is written when the device cannot open");
+    }
+
+    [Fact]
+    public void With_CUDA_a_tiny_run_trains_on_the_GPU()
+    {
+        Assert.SkipUnless(Probe.IsAvailable, Probe.Summary);
+        using var dir = new TempDirectory();
+        var result = Tool.Succeed(TinyTrain(dir["run"], "--device", "cuda"));
+
+        Assert.Contains(", cuda", result.Stdout);
+        Assert.Equal(3, FinalTable(result.Stdout).Length);
+    }
+
+    [Theory]
+    [InlineData("--density", "0", "--density must be a number in (0, 1]; got 0")]
+    [InlineData("--epochs", "0", "--epochs must be an integer in [1, 2147483647]; got 0")]
+    [InlineData("--model", "unknown", "--model must be one of mlp, cifar-conv, resnet, vgg16; got unknown")]
+    [InlineData("--device", "gpu", "--device must be one of cpu, cuda; got gpu")]
+    public void A_bad_option_is_one_line_naming_it(string option, string value, string expected)
+    {
+        using var dir = new TempDirectory();
+        var result = Tool.Run("train", option, value, "-o", dir["run"]);
+
+        AssertOneErrorLine(result, expected);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Root));
+    }
+
+    /// <summary>mlp7-mnist --quick (12 runs of 2 epochs on the sample) is the cheapest grid; jacobian-init --quick
+    /// measures 52 initialisations, some with 100 AI iterations, and takes over twice as long.</summary>
+    [Fact]
+    public void A_quick_experiment_writes_its_summary()
+    {
+        using var dir = new TempDirectory();
+        var result = Tool.Succeed("experiment", "mlp7-mnist", "--quick", "-o", dir["grid"]);
+
+        Assert.Contains("[12/12]", result.Stdout);
+        foreach (string file in new[] { "runs.csv", "summary.csv", "summary.md" })
+            Assert.True(File.Exists(Path.Combine(dir["grid"], file)), $"{file} was not written");
+        Assert.Contains("EOI", File.ReadAllText(Path.Combine(dir["grid"], "summary.md")));
+    }
+
+    /// <summary>The train, validation and test rows of the table printed after the last epoch.</summary>
+    static string[] FinalTable(string stdout) =>
+        [.. stdout.Split('\n').SkipWhile(line => !line.Contains("after epoch", StringComparison.Ordinal))
+            .Where(line => line.StartsWith("| train ", StringComparison.Ordinal) || line.StartsWith("| validation ", StringComparison.Ordinal)
+                           || line.StartsWith("| test ", StringComparison.Ordinal))];
+
+    static void AssertOneErrorLine(RunResult result, string expected)
+    {
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        var line = Assert.Single(result.StderrLines);
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+}
