@@ -9,6 +9,7 @@ namespace Eoi.Benchmarks.Torch;
 
 /// <summary>Square f32 GEMM, ours against libtorch (through TorchSharp), both on 2 threads, both writing
 /// into a preallocated C (torch: addmm_ with beta 0).</summary>
+[MedianColumn]
 [Config(typeof(Columns))]
 public class TorchGemmBenchmarks
 {

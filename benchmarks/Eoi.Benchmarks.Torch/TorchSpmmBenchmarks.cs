@@ -12,6 +12,7 @@ namespace Eoi.Benchmarks.Torch;
 /// dense product of the same shapes from both. TorchSharp 0.107 has no CSR constructor, so libtorch's
 /// sparse operand is a coalesced COO tensor (Tensor.to_sparse()). GFLOP/s is dense-equivalent (2 m n k).
 /// </summary>
+[MedianColumn]
 [Config(typeof(Columns))]
 public class TorchSpmmBenchmarks
 {

@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using TorchSharp;
 
 namespace Eoi.Benchmarks.Torch.Training;
@@ -11,7 +8,12 @@ namespace Eoi.Benchmarks.Torch.Training;
 /// kept), ours against TorchSharp on the same initial weights and batch, both on two threads. Density 1 is
 /// the dense network on both sides; 0.125 is our CSR <c>SparseLinear</c> against torch's masked dense layers.
 /// </summary>
-[Config(typeof(ShortJob))]
+// A 1000-layer step takes about 0.2 s, so few iterations. Attributes adjust the in-process job Program.cs
+// builds; a job added by a config would run beside it, doubling the run.
+[WarmupCount(6)]
+[IterationCount(7)]
+[IterationTime(250)]
+[MedianColumn]
 public class TrainingStepBenchmarks
 {
     EoiTrainingStep? ours;
@@ -47,17 +49,4 @@ public class TrainingStepBenchmarks
 
     [Benchmark]
     public double Ours() => ours!.Run();
-
-    /// <summary>The 1000-layer steps take a good fraction of a second, so few, short iterations; in process
-    /// because TorchSharp does not load in BenchmarkDotNet's generated child project.</summary>
-    sealed class ShortJob : ManualConfig
-    {
-        public ShortJob()
-        {
-            AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(7)
-                .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250))
-                .WithToolchain(InProcessEmitToolchain.Instance));
-            AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median);
-        }
-    }
 }

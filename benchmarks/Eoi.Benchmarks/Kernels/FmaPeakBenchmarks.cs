@@ -10,6 +10,7 @@ namespace Eoi.Benchmarks.Kernels;
 /// (more than FMA latency x FMA ports on current x64 cores) of the widest accelerated vector, registers
 /// only, on 1 and on 2 threads.
 /// </summary>
+[MedianColumn]
 [Config(typeof(Columns))]
 public class FmaPeakBenchmarks
 {

@@ -5,6 +5,7 @@ using Eoi.Backends.Cpu.Kernels;
 namespace Eoi.Benchmarks.Kernels;
 
 /// <summary>Square f32 GEMM, C = A B, on one thread and on all cores.</summary>
+[MedianColumn]
 [Config(typeof(Columns))]
 public class GemmBenchmarks
 {

@@ -9,6 +9,7 @@ namespace Eoi.Benchmarks.Kernels;
 /// GEMM of the same shapes (the baseline), all cores. GFLOP/s counts the dense-equivalent 2 m n k for both,
 /// so it reads as effective speed.
 /// </summary>
+[MedianColumn]
 [Config(typeof(Columns))]
 public class SpmmBenchmarks
 {

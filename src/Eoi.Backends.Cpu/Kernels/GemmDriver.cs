@@ -5,9 +5,9 @@ namespace Eoi.Backends.Cpu.Kernels;
 
 /// <summary>
 /// The blocked GEMM for one SIMD width: for each NC column block and KC depth block, pack op(B) and a
-/// chunk of op(A) into shared panel buffers (work split over fixed panel groups), then run the register
-/// tile over fixed MC x NB tiles of C. Packing and tiles only decide who computes what; every C element
-/// gets the same arithmetic whatever the split (see <see cref="GemmBlocking"/>).
+/// chunk of op(A) into shared panel buffers (work split over panel groups), then run the register tile
+/// over tiles of at most MC x NB elements of C. Packing and tiles only decide who computes what; every C
+/// element gets the same arithmetic whatever the split (see <see cref="GemmBlocking"/>).
 /// </summary>
 internal static unsafe class GemmDriver<T, TVec, TOps>
     where T : unmanaged, IFloatingPointIeee754<T>
