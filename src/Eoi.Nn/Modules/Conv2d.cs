@@ -1,5 +1,4 @@
 using Eoi.Autograd;
-using Eoi.Autograd.Optim;
 using Eoi.Core.Backend;
 using Eoi.Sparsity;
 
@@ -10,10 +9,8 @@ namespace Eoi.Nn.Modules;
 /// the whole [out, in, k, k] weight is stored and multiplied, and the fixed mask is multiplied back in after
 /// every optimiser step, so pruned taps stay exactly zero. Padding may be zeros or circular.
 /// </summary>
-public sealed class Conv2d : WeightLayer
+public sealed class Conv2d : MaskedDenseLayer
 {
-    readonly Parameter weight;
-
     public Conv2d(IBackend backend, int inChannels, int outChannels, int kernel, int stride = 1, int padding = 0,
                   PaddingMode paddingMode = PaddingMode.Zeros, bool bias = true, ElementType elementType = ElementType.Float32)
         : base(backend, elementType, LayerSpec.Conv("", outChannels, inChannels, kernel, kernel, bias))
@@ -24,7 +21,6 @@ public sealed class Conv2d : WeightLayer
         Stride = stride;
         Padding = padding;
         PaddingMode = paddingMode;
-        weight = new Parameter(backend, elementType, WeightShape);
     }
 
     public int Stride { get; }
@@ -35,17 +31,5 @@ public sealed class Conv2d : WeightLayer
     {
         var y = x.Conv2d(weight.Value, Stride, Padding, PaddingMode);
         return Bias is null ? y : y.AddBias(Bias.Value);
-    }
-
-    public override double[] ReadWeight() => weight.Read();
-    public override double[] ReadMask() => weight.ReadMask();
-    public override double[]? ReadWeightGradient() => weight.ReadGradient();
-    public override void Assign(ReadOnlySpan<double> values, ReadOnlySpan<double> mask) => weight.Assign(values, mask);
-    protected override TrainableParameter WeightParameter => weight.ToTrainable();
-
-    public override void Dispose()
-    {
-        weight.Dispose();
-        base.Dispose();
     }
 }

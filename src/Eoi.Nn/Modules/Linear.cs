@@ -1,5 +1,4 @@
 using Eoi.Autograd;
-using Eoi.Autograd.Optim;
 using Eoi.Core.Backend;
 using Eoi.Sparsity;
 
@@ -7,31 +6,16 @@ namespace Eoi.Nn.Modules;
 
 /// <summary>y = x W^T + b with a dense W [out, in]. A sparse layer keeps a fixed mask, which the optimiser
 /// multiplies back in after every step, so pruned weights stay exactly zero (static sparse training).</summary>
-public sealed class Linear : WeightLayer
+public sealed class Linear : MaskedDenseLayer
 {
-    readonly Parameter weight;
-
     public Linear(IBackend backend, int inFeatures, int outFeatures, bool bias = true, ElementType elementType = ElementType.Float32)
         : base(backend, elementType, LayerSpec.Linear("", outFeatures, inFeatures, bias))
     {
-        weight = new Parameter(backend, elementType, WeightShape);
     }
 
     public override Tensor Forward(Tensor x)
     {
         var y = x.MatMul(weight.Value, transposeB: true);
         return Bias is null ? y : y.AddBias(Bias.Value);
-    }
-
-    public override double[] ReadWeight() => weight.Read();
-    public override double[] ReadMask() => weight.ReadMask();
-    public override double[]? ReadWeightGradient() => weight.ReadGradient();
-    public override void Assign(ReadOnlySpan<double> values, ReadOnlySpan<double> mask) => weight.Assign(values, mask);
-    protected override TrainableParameter WeightParameter => weight.ToTrainable();
-
-    public override void Dispose()
-    {
-        weight.Dispose();
-        base.Dispose();
     }
 }
