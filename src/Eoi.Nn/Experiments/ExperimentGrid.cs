@@ -14,15 +14,39 @@ public enum ExperimentMeasure
     JacobianAtInit,
 }
 
-/// <summary>One cell of a grid: everything but the seed.</summary>
-public sealed record ExperimentCell(Activation Activation, double Density, MaskMethodKind Mask, InitScheme Scheme)
+/// <summary>How a cell initialises: a mask method and scheme, or one of the reference arms the paper adds.</summary>
+public enum ExperimentArm
 {
-    public bool IsDense => Density == 1;
+    /// <summary>Mask method X followed by base, AI or EOI.</summary>
+    MaskScheme,
+    /// <summary>Density 1: the dense init alone (orthogonal in every grid here).</summary>
+    Dense,
+    /// <summary>SAO at <see cref="ExperimentGrid.SaoDegree"/> (paper.md §4.2), used in the 1000-layer experiments.</summary>
+    Sao,
+}
 
-    /// <summary>"Tanh d=0.1 Uniform+EOI", or "Tanh d=1 dense".</summary>
-    public string Label => IsDense
-        ? string.Create(CultureInfo.InvariantCulture, $"{Activation.Kind} d=1 dense")
-        : string.Create(CultureInfo.InvariantCulture, $"{Activation.Kind} d={Density} {Mask}+{SchemeName(Scheme)}");
+/// <summary>One cell of a grid: everything but the seed. Mask and scheme mean nothing outside <see cref="ExperimentArm.MaskScheme"/>.</summary>
+public sealed record ExperimentCell(Activation Activation, double Density, MaskMethodKind Mask, InitScheme Scheme, ExperimentArm Arm = ExperimentArm.MaskScheme)
+{
+    public bool IsDense => Arm == ExperimentArm.Dense;
+
+    public static ExperimentCell DenseOf(Activation activation) => new(activation, 1, MaskMethodKind.Uniform, InitScheme.Base, ExperimentArm.Dense);
+
+    /// <summary>"Tanh d=0.1 Uniform+EOI", "Tanh d=1 dense" or "Tanh d=0.125 SAO".</summary>
+    public string Label => Arm == ExperimentArm.MaskScheme
+        ? string.Create(CultureInfo.InvariantCulture, $"{Activation.Kind} d={Density} {Mask}+{SchemeName(Scheme)}")
+        : string.Create(CultureInfo.InvariantCulture, $"{Activation.Kind} d={Density} {MethodName}");
+
+    /// <summary>The summary's mask column: the mask method, or "-" for the reference arms.</summary>
+    public string MaskName => Arm == ExperimentArm.MaskScheme ? Mask.ToString() : "-";
+
+    /// <summary>The summary's scheme column: base, AI, EOI, dense or SAO.</summary>
+    public string MethodName => Arm switch
+    {
+        ExperimentArm.Dense => "dense",
+        ExperimentArm.Sao => "SAO",
+        _ => SchemeName(Scheme),
+    };
 
     /// <summary>The paper's names: base, AI, EOI.</summary>
     public static string SchemeName(InitScheme scheme) => scheme switch
@@ -35,8 +59,8 @@ public sealed record ExperimentCell(Activation Activation, double Density, MaskM
 
 /// <summary>
 /// A named grid of runs: seeds x activations x densities x mask methods x {base, AI, EOI} over one base
-/// configuration (network, data, training). At density 1 the mask and scheme do not apply, so each activation
-/// has a single dense cell there.
+/// configuration (network, data, training), plus the reference arms in <see cref="ExtraArms"/> once per
+/// activation. At density 1 the mask and scheme do not apply, so each activation has a single dense cell there.
 /// </summary>
 public sealed record ExperimentGrid(
     string Name,
@@ -47,15 +71,19 @@ public sealed record ExperimentGrid(
     IReadOnlyList<Activation> Activations,
     IReadOnlyList<double> Densities,
     IReadOnlyList<MaskMethodKind> Masks,
-    IReadOnlyList<InitScheme> Schemes)
+    IReadOnlyList<InitScheme> Schemes,
+    IReadOnlyList<ExperimentArm> ExtraArms)
 {
+    /// <summary>The authors' SAO degree in the 1000-layer experiments (paper.md §4.2).</summary>
+    public const int SaoDegree = 16;
+
+    /// <summary>Each layer's in-degree over the width: SAO's density on the square layers.</summary>
+    public double SaoDensity => (double)SaoDegree / Base.Width;
+
     public IReadOnlyList<ExperimentCell> Cells() =>
-        [.. from activation in Activations
-            from density in Densities
-            from cell in density == 1
-                ? [new ExperimentCell(activation, 1, MaskMethodKind.Uniform, InitScheme.Base)]
-                : from mask in Masks from scheme in Schemes select new ExperimentCell(activation, density, mask, scheme)
-            select cell];
+        [.. (from activation in Activations
+             from cell in SparseAndDenseCells(activation).Concat(ExtraArms.Select(arm => ArmCell(activation, arm)))
+             select cell).Distinct()];
 
     public int RunCount => Cells().Count * Seeds.Count;
 
@@ -63,7 +91,25 @@ public sealed record ExperimentGrid(
     public RunConfiguration ConfigurationFor(ExperimentCell cell, ulong seed) => Base with
     {
         Activation = cell.Activation,
-        Init = Base.Init with { Density = cell.Density, MaskMethod = cell.Mask, Scheme = cell.Scheme },
+        Init = Base.Init with
+        {
+            Density = cell.Density, MaskMethod = cell.Mask, Scheme = cell.Scheme,
+            SaoDegree = cell.Arm == ExperimentArm.Sao ? SaoDegree : null,
+        },
         Training = Base.Training with { Seed = seed },
+    };
+
+    IEnumerable<ExperimentCell> SparseAndDenseCells(Activation activation) =>
+        from density in Densities
+        from cell in density == 1
+            ? [ExperimentCell.DenseOf(activation)]
+            : from mask in Masks from scheme in Schemes select new ExperimentCell(activation, density, mask, scheme)
+        select cell;
+
+    ExperimentCell ArmCell(Activation activation, ExperimentArm arm) => arm switch
+    {
+        ExperimentArm.Dense => ExperimentCell.DenseOf(activation),
+        ExperimentArm.Sao => new ExperimentCell(activation, SaoDensity, MaskMethodKind.Uniform, InitScheme.Base, ExperimentArm.Sao),
+        _ => throw new ArgumentOutOfRangeException(nameof(arm), arm, "extra arms are the reference arms, not mask x scheme"),
     };
 }

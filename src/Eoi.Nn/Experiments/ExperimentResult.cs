@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
+using Eoi.Data;
 using Eoi.IO;
 using Eoi.Nn.Analysis;
+using Eoi.Sparsity;
 
 namespace Eoi.Nn.Experiments;
 
 /// <summary>A grid's runs, their per-cell summaries, and the files that report them: runs.csv, summary.csv and
-/// summary.md (a markdown table of mean ± std per mask method and scheme).</summary>
-public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<ExperimentRun> Runs)
+/// summary.md (the settings actually used, then a markdown table of mean ± std per mask method and scheme).</summary>
+public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<ExperimentRun> Runs, ExperimentData Data)
 {
     public const string RunsFile = "runs.csv", SummaryFile = "summary.csv", TableFile = "summary.md";
 
@@ -24,20 +26,21 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
              "realised_density", "test_loss", "val_acc", "jacobian_mean_s", "jacobian_max_s", "jacobian_min_s", "jacobian_var_s", "seconds"],
             Runs.Select(r => new object?[]
             {
-                r.Cell.Activation.Kind, r.Cell.Density, CellMask(r.Cell), CellScheme(r.Cell), r.Seed, r.Value, r.RealisedDensity,
+                r.Cell.Activation.Kind, r.Cell.Density, r.Cell.MaskName, r.Cell.MethodName, r.Seed, r.Value, r.RealisedDensity,
                 r.TestLoss, r.ValidationAccuracy, r.Jacobian?.Mean, r.Jacobian?.Max, r.Jacobian?.Min, r.Jacobian?.Variance, r.Seconds,
             }));
         MetricsFiles.WriteCsv(Path.Combine(directory, SummaryFile),
             ["activation", "density", "mask", "scheme", "runs", "mean", "std", "mean_jacobian_var_s"],
             Summaries().Select(s => new object?[]
             {
-                s.Cell.Activation.Kind, s.Cell.Density, CellMask(s.Cell), CellScheme(s.Cell), s.Runs, s.Mean, s.Std, s.MeanJacobianVariance,
+                s.Cell.Activation.Kind, s.Cell.Density, s.Cell.MaskName, s.Cell.MethodName, s.Runs, s.Mean, s.Std, s.MeanJacobianVariance,
             }));
         AtomicFile.WriteText(Path.Combine(directory, TableFile), writer => writer.Write(MarkdownTable()));
     }
 
-    /// <summary>One table per (activation, density): rows are mask methods, columns base / AI / EOI, entries
-    /// mean ± std over seeds (accuracy in percent, or the Jacobian's mean singular value).</summary>
+    /// <summary>The settings, then one table per (activation, density): rows are mask methods ("-" for the
+    /// reference arms), columns base / AI / EOI / SAO / dense, entries mean ± std over seeds (accuracy in percent,
+    /// or the Jacobian's mean singular value).</summary>
     public string MarkdownTable()
     {
         bool accuracy = Grid.Measure == ExperimentMeasure.FinalTestAccuracy;
@@ -46,19 +49,21 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
         text.AppendLine();
         string measure = accuracy ? "test accuracy, %, final epoch" : "mean singular value; var_s is the mean of the per-run variances";
         text.AppendLine(CultureInfo.InvariantCulture, $"{Grid.Description}; mean ± std over seeds {string.Join(", ", Grid.Seeds)} ({measure}).");
+        text.AppendLine();
+        AppendSettings(text, accuracy);
         var summaries = Summaries();
         foreach (var group in summaries.GroupBy(s => (s.Cell.Activation, s.Cell.Density)))
         {
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"## {group.Key.Activation.Kind}, density {group.Key.Density}");
             text.AppendLine();
-            var schemes = group.Select(s => s.Cell.Scheme).Distinct().ToArray();
-            text.AppendLine("| mask | " + string.Join(" | ", schemes.Select(s => group.Key.Density == 1 ? "dense" : ExperimentCell.SchemeName(s))) + " |");
-            text.AppendLine("|---|" + string.Concat(schemes.Select(_ => "---|")));
-            foreach (var row in group.GroupBy(s => s.Cell.Mask))
+            var methods = group.Select(s => s.Cell.MethodName).Distinct().ToArray();
+            text.AppendLine("| mask | " + string.Join(" | ", methods) + " |");
+            text.AppendLine("|---|" + string.Concat(methods.Select(_ => "---|")));
+            foreach (var row in group.GroupBy(s => s.Cell.MaskName))
             {
-                var cells = schemes.Select(scheme => row.FirstOrDefault(s => s.Cell.Scheme == scheme) is { } s ? Format(s, accuracy) : "");
-                text.AppendLine($"| {(group.Key.Density == 1 ? "-" : row.Key.ToString())} | {string.Join(" | ", cells)} |");
+                var cells = methods.Select(method => row.FirstOrDefault(s => s.Cell.MethodName == method) is { } s ? Format(s, accuracy) : "");
+                text.AppendLine($"| {row.Key} | {string.Join(" | ", cells)} |");
             }
         }
         return text.ToString();
@@ -68,6 +73,35 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
         ? string.Create(CultureInfo.InvariantCulture, $"{100 * s.Mean:F2} ± {100 * s.Std:F2}")
         : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:G4} ± {s.Std:G2} (var_s {s.MeanJacobianVariance:G3})");
 
-    static string CellMask(ExperimentCell cell) => cell.IsDense ? "dense" : cell.Mask.ToString();
-    static string CellScheme(ExperimentCell cell) => cell.IsDense ? "dense" : ExperimentCell.SchemeName(cell.Scheme);
+    /// <summary>What was run, so a reduced grid (fewer seeds, epochs, AI iterations, a sample of the data) reads as one.</summary>
+    void AppendSettings(StringBuilder text, bool accuracy)
+    {
+        var run = Grid.Base;
+        string from = run.DataDirectory is { } dir ? $" from {dir}" : "";
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"- data: {Data.Source}{from}, {Data.Train} train / {Data.Validation} validation / {Data.Test} test samples");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- network: {run.Model} depth {run.Depth}, width {run.Width}; activations {string.Join(", ", Grid.Activations.Select(a => a.Kind))}");
+        text.AppendLine(accuracy
+            ? string.Create(CultureInfo.InvariantCulture, $"- training: {run.Training.Epochs} epochs, lr {run.Training.LearningRate}, weight decay {run.Training.WeightDecay}")
+            : "- training: none (measured at initialisation)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- seeds: {string.Join(", ", Grid.Seeds)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- densities: {string.Join(", ", Grid.Densities)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- masks: {string.Join(", ", Grid.Masks)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- schemes: {string.Join(", ", Grid.Schemes.Select(ExperimentCell.SchemeName))}");
+        if (Grid.Schemes.Contains(InitScheme.ApproximateIsometry))
+            text.AppendLine(CultureInfo.InvariantCulture, $"- AI iterations: {run.Init.Options.ApproximateIsometry.Iterations}");
+        if (Grid.ExtraArms.Count > 0)
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"- reference arms: {string.Join(", ", Grid.ExtraArms.Select(arm => arm == ExperimentArm.Sao ? $"SAO (degree {ExperimentGrid.SaoDegree})" : "dense orthogonal"))}");
+    }
+}
+
+/// <summary>The data a grid ran on: its source and split sizes, for the summary.</summary>
+public sealed record ExperimentData(string Source, int Train, int Validation, int Test)
+{
+    public static ExperimentData Of(TrainValidationTest data)
+    {
+        Core.Guard.NotNull(data, nameof(data));
+        return new ExperimentData(data.Source, data.Train.Count, data.Validation.Count, data.Test.Count);
+    }
 }

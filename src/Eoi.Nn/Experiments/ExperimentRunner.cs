@@ -33,7 +33,7 @@ public static class ExperimentRunner
                 runs.Add(run);
                 progress?.Report(new ExperimentProgress(number, total, cell, seed, Completed: run));
             }
-        return new ExperimentResult(grid, runs);
+        return new ExperimentResult(grid, runs, ExperimentData.Of(data));
     }
 
     static ExperimentRun Execute(ExperimentMeasure measure, RunConfiguration configuration, IBackend backend, ExperimentCell cell, ulong seed,

@@ -16,6 +16,9 @@ public sealed record InitializationPlan
     public InitScheme Scheme { get; init; } = InitScheme.Eoi;
     public SparseInitOptions Options { get; init; } = new();
     public MaskMethodOptions MaskOptions { get; init; } = new();
+    /// <summary>SAO at this degree instead of X and the scheme (paper.md §4.2: square layers sparse, the others
+    /// dense orthogonal); null for X+scheme. <see cref="Density"/> should then be SAO's, degree / width.</summary>
+    public int? SaoDegree { get; init; }
 
     /// <summary>GraSP's temperature on the logits, as the authors use it.</summary>
     public const double GraspTemperature = 200;
@@ -25,9 +28,9 @@ public sealed record InitializationPlan
 
     public bool IsDense => Density == 1;
 
-    public bool NeedsData => !IsDense && MaskMethod is MaskMethodKind.Snip or MaskMethodKind.Grasp;
+    public bool NeedsData => !IsDense && SaoDegree is null && MaskMethod is MaskMethodKind.Snip or MaskMethodKind.Grasp;
 
-    public bool NeedsScoreModel => !IsDense && MaskMethod is MaskMethodKind.Snip or MaskMethodKind.Grasp or MaskMethodKind.SynFlow;
+    public bool NeedsScoreModel => !IsDense && SaoDegree is null && MaskMethod is MaskMethodKind.Snip or MaskMethodKind.Grasp or MaskMethodKind.SynFlow;
 
     public void Validate() => Guard.InRangeExclusiveMin(Density, 0, 1, nameof(Density));
 }

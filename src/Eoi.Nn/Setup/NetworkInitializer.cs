@@ -33,6 +33,8 @@ public static class NetworkInitializer
         IReadOnlyList<LayerInit> inits;
         if (plan.IsDense)
             inits = SparseInit.BuildDense(specs, key, plan.Options);
+        else if (plan.SaoDegree is int degree)
+            inits = SparseInit.BuildSao(specs, degree, key, plan.Options);
         else
         {
             using var scoring = plan.NeedsScoreModel ? ScoringNetwork(model, spec) : null;
