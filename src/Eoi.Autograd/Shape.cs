@@ -51,6 +51,14 @@ public readonly struct Shape : IEquatable<Shape>
         return count;
     }
 
+    /// <summary>Product of the dimensions before <paramref name="axis"/> (1 for axis 0).</summary>
+    public int ElementsBefore(int axis)
+    {
+        int count = 1;
+        foreach (int d in Dimensions[..axis]) count *= d;
+        return count;
+    }
+
     public bool Equals(Shape other) => Dimensions.SequenceEqual(other.Dimensions);
     public override bool Equals(object? obj) => obj is Shape other && Equals(other);
     public override int GetHashCode()

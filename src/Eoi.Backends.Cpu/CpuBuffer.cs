@@ -1,34 +1,31 @@
-using System.Buffers;
 using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Cpu;
 
 /// <summary>
-/// Host memory rented from <see cref="ArrayPool{T}.Shared"/>: a training step allocates and frees the same
-/// activation sizes again and again, so renting keeps the garbage collector out of the loop. Disposing the
-/// owning buffer returns the array; a buffer that is never disposed is simply collected.
+/// Host memory rented from its backend's <see cref="HostArrayPool"/>, so that a training step, which frees and
+/// allocates the same sizes again and again, keeps the garbage collector out of the loop. Disposing the owning
+/// buffer returns the array; a buffer that is never disposed is simply collected.
 /// </summary>
 sealed class CpuBuffer<T> : DeviceBuffer where T : unmanaged
 {
     readonly T[] array;
     readonly int offset;
     readonly CpuBuffer<T>? owner;
+    readonly HostArrayPool? pool;
     bool returned;
 
-    CpuBuffer(T[] array, int offset, int length, CpuBuffer<T>? owner) : base(TypeOf(), length)
+    CpuBuffer(T[] array, int offset, int length, CpuBuffer<T>? owner, HostArrayPool? pool) : base(TypeOf(), length)
     {
         this.array = array;
         this.offset = offset;
         this.owner = owner;
+        this.pool = pool;
     }
 
     /// <summary>A new zero-filled buffer.</summary>
-    public static CpuBuffer<T> Rent(int length)
-    {
-        var array = ArrayPool<T>.Shared.Rent(length);
-        array.AsSpan(0, length).Clear();
-        return new CpuBuffer<T>(array, 0, length, owner: null);
-    }
+    public static CpuBuffer<T> Rent(HostArrayPool pool, int length) =>
+        new(pool.Rent<T>(length), 0, length, owner: null, pool);
 
     public Span<T> Span
     {
@@ -42,13 +39,13 @@ sealed class CpuBuffer<T> : DeviceBuffer where T : unmanaged
     public override bool IsDisposed => owner?.IsDisposed ?? returned;
 
     protected override DeviceBuffer CreateSlice(int sliceOffset, int length) =>
-        new CpuBuffer<T>(array, offset + sliceOffset, length, owner ?? this);
+        new CpuBuffer<T>(array, offset + sliceOffset, length, owner ?? this, pool: null);
 
     public override void Dispose()
     {
         if (owner is not null || returned) return;
         returned = true;
-        ArrayPool<T>.Shared.Return(array);
+        pool?.Return(array);
     }
 
     static ElementType TypeOf() =>

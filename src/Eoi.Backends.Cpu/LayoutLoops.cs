@@ -1,4 +1,8 @@
+using System.Buffers;
 using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Eoi.Backends.Cpu;
 
@@ -28,29 +32,92 @@ static class LayoutLoops
     public static void BiasAdd<T>(int outer, int channels, int inner, ReadOnlySpan<T> x, ReadOnlySpan<T> bias, Span<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int p = 0;
+        int rowLength = channels * inner;
         for (int o = 0; o < outer; o++)
-            for (int c = 0; c < channels; c++)
+        {
+            var xRow = x.Slice(o * rowLength, rowLength);
+            var yRow = y.Slice(o * rowLength, rowLength);
+            if (inner == 1)
             {
-                var b = bias[c];
-                for (int i = 0; i < inner; i++, p++) y[p] = x[p] + b;
+                TensorPrimitives.Add(xRow, bias[..channels], yRow);
+                continue;
             }
+            for (int c = 0; c < channels; c++)
+                TensorPrimitives.Add(xRow.Slice(c * inner, inner), bias[c], yRow.Slice(c * inner, inner));
+        }
     }
 
-    /// <summary>Sums in a fixed order with a double accumulator: the same bits on every machine, and float32
-    /// sums over a whole batch of pixels keep their precision.</summary>
+    /// <summary>Sums in double, in an order fixed by the shape alone, so the bits are the same on every machine
+    /// whatever its vector width, and float32 sums over a whole batch of pixels keep their precision. With one
+    /// element per channel and row ([batch, features]) each channel's column is summed row after row; with
+    /// runs of elements (feature-major [features, batch] or [N, C, H, W]) each run is summed by
+    /// <see cref="SumAsDouble"/> and the runs row after row.</summary>
     public static void BiasGrad<T>(int outer, int channels, int inner, ReadOnlySpan<T> dy, Span<T> dbias)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (inner == 1)
+        {
+            ColumnSums(outer, channels, dy, dbias);
+            return;
+        }
         for (int c = 0; c < channels; c++)
         {
             double sum = 0;
             for (int o = 0; o < outer; o++)
-            {
-                var row = dy.Slice((o * channels + c) * inner, inner);
-                foreach (var v in row) sum += double.CreateTruncating(v);
-            }
+                sum += SumAsDouble(dy.Slice((o * channels + c) * inner, inner));
             dbias[c] = T.CreateTruncating(sum);
         }
+    }
+
+    /// <summary>sums[c] = the column c of a [rows, columns] matrix summed top to bottom in double, eight
+    /// columns at a time (each column's order is still top to bottom).</summary>
+    static void ColumnSums<T>(int rows, int columns, ReadOnlySpan<T> matrix, Span<T> sums)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const int StackLimit = 1024;
+        double[]? rented = columns > StackLimit ? ArrayPool<double>.Shared.Rent(columns) : null;
+        Span<double> total = rented is null ? stackalloc double[columns] : rented.AsSpan(0, columns);
+        total.Clear();
+        for (int r = 0; r < rows; r++)
+        {
+            var row = matrix.Slice(r * columns, columns);
+            int c = 0;
+            for (; c + 8 <= columns; c += 8)
+            {
+                var (low, high) = WidenEight(row.Slice(c, 8));
+                (Vector256.Create(total.Slice(c, 4)) + low).CopyTo(total.Slice(c, 4));
+                (Vector256.Create(total.Slice(c + 4, 4)) + high).CopyTo(total.Slice(c + 4, 4));
+            }
+            for (; c < columns; c++) total[c] += double.CreateTruncating(row[c]);
+        }
+        for (int c = 0; c < columns; c++) sums[c] = T.CreateTruncating(total[c]);
+        if (rented is not null) ArrayPool<double>.Shared.Return(rented);
+    }
+
+    /// <summary>A run summed in double as eight partial sums (element i goes to sum i mod 8), combined in a
+    /// fixed order, then the tail of fewer than eight added in order.</summary>
+    static double SumAsDouble<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector256<double> low = Vector256<double>.Zero, high = Vector256<double>.Zero;
+        int i = 0;
+        for (; i + 8 <= values.Length; i += 8)
+        {
+            var (l, h) = WidenEight(values.Slice(i, 8));
+            low += l;
+            high += h;
+        }
+        var lanes = low + high;
+        double sum = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+        for (; i < values.Length; i++) sum += double.CreateTruncating(values[i]);
+        return sum;
+    }
+
+    /// <summary>Eight float or double values as two vectors of four doubles (elements 0-3, 4-7).</summary>
+    static (Vector256<double> Low, Vector256<double> High) WidenEight<T>(ReadOnlySpan<T> eight) where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+            return Vector256.Widen(Vector256.Create(MemoryMarshal.Cast<T, float>(eight)));
+        var doubles = MemoryMarshal.Cast<T, double>(eight);
+        return (Vector256.Create(doubles[..4]), Vector256.Create(doubles[4..]));
     }
 }

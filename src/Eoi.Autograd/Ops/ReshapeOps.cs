@@ -2,8 +2,8 @@ using Eoi.Core;
 
 namespace Eoi.Autograd;
 
-/// <summary>New shapes for the same row-major elements. The elements are copied, so a reshaped tensor never
-/// shares memory with its input and each can be disposed on its own.</summary>
+/// <summary>New shapes for the same elements (reshape, flatten) and the matrix transpose. The elements are
+/// copied, so the result never shares memory with its input and each can be disposed on its own.</summary>
 public static class ReshapeOps
 {
     public static Tensor Reshape(this Tensor x, Shape shape)
@@ -23,5 +23,15 @@ public static class ReshapeOps
         if (x.Shape.Rank < 1)
             throw new EoiArgumentException(nameof(x), $"x must have rank >= 1 to flatten; got shape {x.Shape}");
         return x.Reshape([x.Shape[0], x.Shape.ElementsFrom(1)]);
+    }
+
+    /// <summary>[rows, cols] to [cols, rows].</summary>
+    public static Tensor Transpose(this Tensor x)
+    {
+        OpChecks.Rank(x, 2, nameof(x), "[rows, cols]");
+        int rows = x.Shape[0], cols = x.Shape[1];
+        var y = x.NewLike([cols, rows]);
+        x.Backend.Transpose(rows, cols, x.Buffer, y.Buffer);
+        return y.Record(g => x.AccumulateGrad(dx => x.Backend.Transpose(cols, rows, g.Buffer, dx)), x);
     }
 }

@@ -2,9 +2,12 @@ namespace Eoi.Autograd;
 
 /// <summary>
 /// y = x W^T for a fixed-pattern sparse W held only as CSR values (<see cref="SparseParameter"/>); no dense
-/// weight matrix exists anywhere. CSR products put the sparse matrix on the left, so the work happens with
-/// the feature axis first: y^T = W x^T (SpMM), dx^T = W^T g^T (SpMM with the transposed structure), and
-/// dW = g^T x restricted to the pattern (SDDMM), which is why the mask stays exactly where it was.
+/// weight matrix exists anywhere. CSR products put the sparse matrix on the left and run vectorised along
+/// the dense operand's rows, so the work happens feature-major, activations as [features, batch]:
+/// y^T = W x^T (SpMM), dx^T = W^T g^T (SpMM with the transposed structure), and dW = g^T x restricted to the
+/// pattern (SDDMM), which is why the mask stays exactly where it was. A stack of sparse layers keeps its
+/// activations feature-major throughout (<see cref="SparseLinearFeatureMajor"/>) and transposes once at each
+/// end; a single layer on [batch, features] pays two transposes each way (<see cref="SparseLinear"/>).
 /// </summary>
 public static class SparseLinearOps
 {
@@ -14,36 +17,33 @@ public static class SparseLinearOps
     {
         OpChecks.Rank(x, 2, nameof(x), "[batch, inFeatures]");
         Eoi.Core.Guard.NotNull(weight, nameof(weight));
-        OpChecks.Compatible(weight.Values, x, nameof(x));
         OpChecks.Dimension(x.Shape[1], weight.InFeatures, nameof(x), "axis 1 equal to the weight's in features", x);
-        int batch = x.Shape[0], inFeatures = weight.InFeatures, outFeatures = weight.OutFeatures;
-        var backend = x.Backend;
+        return x.Transpose().SparseLinearFeatureMajor(weight).Transpose();
+    }
+
+    /// <param name="xT">[inFeatures, batch]: the input, feature-major.</param>
+    /// <returns>[outFeatures, batch]; add a bias with <c>AddBias(b, axis: 0)</c>.</returns>
+    public static Tensor SparseLinearFeatureMajor(this Tensor xT, SparseParameter weight)
+    {
+        OpChecks.Rank(xT, 2, nameof(xT), "[inFeatures, batch]");
+        Eoi.Core.Guard.NotNull(weight, nameof(weight));
+        OpChecks.Compatible(weight.Values, xT, nameof(xT));
+        OpChecks.Dimension(xT.Shape[0], weight.InFeatures, nameof(xT), "axis 0 equal to the weight's in features", xT);
+        int batch = xT.Shape[1];
+        var backend = xT.Backend;
         var values = weight.Values;
-        var xT = x.NewLike([inFeatures, batch]);
-        backend.Transpose(batch, inFeatures, x.Buffer, xT.Buffer);
-        var y = x.NewLike([batch, outFeatures]);
-        using (var yT = backend.Allocate(x.ElementType, outFeatures * batch))
+        var yT = xT.NewLike([weight.OutFeatures, batch]);
+        backend.Spmm(weight.Structure, values.Buffer, batch, xT.Buffer, yT.Buffer);
+        return yT.Record(gT =>
         {
-            backend.Spmm(weight.Structure, values.Buffer, batch, xT.Buffer, yT);
-            backend.Transpose(outFeatures, batch, yT, y.Buffer);
-        }
-        y.Record(g =>
-        {
-            using var gT = backend.Allocate(x.ElementType, outFeatures * batch);
-            backend.Transpose(batch, outFeatures, g.Buffer, gT);
-            values.AccumulateGrad(dValues => backend.Sddmm(weight.Structure, batch, gT, xT.Buffer, dValues));
-            x.AccumulateGrad(dx =>
+            values.AccumulateGrad(dValues => backend.Sddmm(weight.Structure, batch, gT.Buffer, xT.Buffer, dValues));
+            xT.AccumulateGrad(dxT =>
             {
                 // W^T's values are W's in another order: gathered per use, so the parameter keeps one array.
-                using var transposedValues = backend.Allocate(x.ElementType, weight.NonZeros);
+                using var transposedValues = backend.Allocate(xT.ElementType, weight.NonZeros);
                 backend.Gather(values.Buffer, weight.TransposeOrder, transposedValues);
-                using var dxT = backend.Allocate(x.ElementType, inFeatures * batch);
-                backend.Spmm(weight.TransposedStructure, transposedValues, batch, gT, dxT);
-                backend.Transpose(inFeatures, batch, dxT, dx);
+                backend.Spmm(weight.TransposedStructure, transposedValues, batch, gT.Buffer, dxT);
             });
-        }, x, values);
-        // Without a recorded graph nobody will read x^T again.
-        if (!y.RequiresGrad) xT.Dispose();
-        return y;
+        }, xT, values);
     }
 }

@@ -11,23 +11,36 @@ namespace Eoi.Nn.Modules;
 /// y = x W^T + b with W held only as CSR values over a fixed pattern (the autograd's sparse path): memory
 /// and work follow the non-zeros, and gradients exist only on the pattern, so no mask is ever re-applied.
 /// The pattern is built once per <see cref="Assign"/> from the mask; until then it is full (dense zeros).
+/// A feature-major layer takes and gives [features, batch], which is how CSR products run without transposes:
+/// a stack of them sits between two <see cref="Transpose"/> modules (<see cref="Models.Mlp"/> builds it so).
 /// </summary>
 public sealed class SparseLinear : WeightLayer
 {
     SparseParameter weight;
 
-    public SparseLinear(IBackend backend, int inFeatures, int outFeatures, bool bias = true, ElementType elementType = ElementType.Float32)
+    /// <param name="featureMajor">Input [inFeatures, batch] and output [outFeatures, batch] instead of
+    /// [batch, inFeatures] and [batch, outFeatures].</param>
+    public SparseLinear(IBackend backend, int inFeatures, int outFeatures, bool bias = true, ElementType elementType = ElementType.Float32,
+                        bool featureMajor = false)
         : base(backend, elementType, LayerSpec.Linear("", outFeatures, inFeatures, bias))
     {
+        FeatureMajor = featureMajor;
         weight = Build(new double[Spec.Count], Enumerable.Repeat(1.0, Spec.Count).ToArray());
     }
 
     public SparsityPattern Pattern => weight.Pattern;
 
+    public bool FeatureMajor { get; }
+
     public override Tensor Forward(Tensor x)
     {
-        var y = x.SparseLinear(weight);
-        return Bias is null ? y : y.AddBias(Bias.Value);
+        if (!FeatureMajor)
+        {
+            var y = x.SparseLinear(weight);
+            return Bias is null ? y : y.AddBias(Bias.Value);
+        }
+        var yT = x.SparseLinearFeatureMajor(weight);
+        return Bias is null ? yT : yT.AddBias(Bias.Value, axis: 0);
     }
 
     public override double[] ReadWeight() => Scatter(HostTensors.Read(weight.Values));
