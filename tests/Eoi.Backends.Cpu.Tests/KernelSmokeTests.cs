@@ -60,4 +60,36 @@ public class KernelSmokeTests
         ElementwiseCheck.BinaryOp<float>("leaky_relu'", (x, dy, d) => Elementwise.LeakyReluBackward<float>(x, dy, 0.25f, d),
             (x, dy) => x > 0 ? dy : 0.25 * dy, (_, _, e) => Tolerances.UnitRoundoff32 * Math.Abs(e), maxLength: 40);
     }
+
+    /// <summary>The bias gradient's summation order is fixed by the shape alone (columns top to bottom; runs as
+    /// eight partial sums i mod 8, combined as (s0+s4)+(s1+s5) and (s2+s6)+(s3+s7), then the tail), so it gives
+    /// these exact bits at every vector width: this test also runs with AVX-512 and with all SIMD turned off.</summary>
+    [Fact]
+    public void BiasGradientHasTheSameBitsAtEveryWidth()
+    {
+        foreach (var (outer, channels, inner) in new[] { (37, 19, 1), (3, 11, 21), (2, 5, 7), (1, 4, 130) })
+        {
+            var dy = TestData.ToFloat(TestData.Uniform(outer * channels * inner, seed: channels));
+            var actual = new float[channels];
+            LayoutLoops.BiasGrad<float>(outer, channels, inner, dy, actual);
+            for (int c = 0; c < channels; c++)
+            {
+                double sum = 0;
+                for (int o = 0; o < outer; o++)
+                    sum += inner == 1 ? dy[o * channels + c] : RunSum(dy.AsSpan((o * channels + c) * inner, inner));
+                Assert.Equal(BitConverter.SingleToInt32Bits((float)sum), BitConverter.SingleToInt32Bits(actual[c]));
+            }
+        }
+
+        static double RunSum(ReadOnlySpan<float> run)
+        {
+            var partial = new double[8];
+            int i = 0;
+            for (; i + 8 <= run.Length; i += 8)
+                for (int lane = 0; lane < 8; lane++) partial[lane] += run[i + lane];
+            double sum = ((partial[0] + partial[4]) + (partial[1] + partial[5])) + ((partial[2] + partial[6]) + (partial[3] + partial[7]));
+            for (; i < run.Length; i++) sum += run[i];
+            return sum;
+        }
+    }
 }

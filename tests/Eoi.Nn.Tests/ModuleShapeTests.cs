@@ -28,6 +28,8 @@ public class ModuleShapeTests
         { "selu", [4, 6], [4, 6] },
         { "identity", [4, 6], [4, 6] },
         { "sequential", [4, 6], [4, 5] },
+        { "transpose", [4, 6], [6, 4] },
+        { "sparse-linear-feature-major", [6, 4], [5, 4] },
     };
 
     static Module Build(string name) => name switch
@@ -48,6 +50,8 @@ public class ModuleShapeTests
         "selu" => new ActivationLayer(Activation.Selu),
         "identity" => new ActivationLayer(Activation.Identity),
         "sequential" => new Sequential([Randomized(new Linear(Cpu, 6, 7)), new ActivationLayer(Activation.Tanh), Randomized(new SparseLinear(Cpu, 7, 5))]),
+        "transpose" => new Transpose(),
+        "sparse-linear-feature-major" => Randomized(new SparseLinear(Cpu, 6, 5, featureMajor: true), density: 0.5),
         _ => throw new ArgumentException(name),
     };
 

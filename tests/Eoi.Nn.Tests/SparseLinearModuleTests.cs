@@ -1,7 +1,9 @@
 using Eoi.Autograd;
 using Eoi.Autograd.Optim;
+using Eoi.Core;
 using Eoi.Core.Backend;
 using Eoi.Nn.Functional;
+using Eoi.Nn.Models;
 using Eoi.Nn.Modules;
 using static Eoi.Nn.Tests.TestData;
 
@@ -57,6 +59,79 @@ public class SparseLinearModuleTests
         using var scope = TensorScope.Begin();
         var x = HostTensors.Upload(Cpu, ElementType.Float64, [8, 40], input, requiresGrad: true);
         var y = layer.Forward(x);
+        y.Tanh().Sum().Backward();
+        return (HostTensors.Read(y), HostTensors.Read(x.Grad!));
+    }
+
+    static void AssertClose(double[] expected, double[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= Tolerance, $"index {i}: {expected[i]:R} vs {actual[i]:R}");
+    }
+}
+
+/// <summary>A sparse MLP runs feature-major between two transposes; from outside it is the masked dense MLP,
+/// with the same parameter names (checkpoints and analyses address layers by them).</summary>
+public class SparseMlpTests
+{
+    /// <summary>float64, depth 4, fan-in at most 12: each output sums a few dozen products of values below 1 in
+    /// another order than the dense path; 1e-12 is far above that rounding and far below any misplaced entry.</summary>
+    const double Tolerance = 1e-12;
+
+    [Fact]
+    public void MatchesTheMaskedDenseMlpInValuesAndGradients()
+    {
+        var spec = new ModelSpec(ModelKind.Mlp, 4, 9, Activation.Tanh, [12], Classes: 5, ElementType: ElementType.Float64);
+        using var dense = ModelFactory.Build(Cpu, spec);
+        using var sparse = ModelFactory.Build(Cpu, spec with { SparseLinearLayers = true });
+        Assert.Equal(dense.Parameters().Select(p => p.Name), sparse.Parameters().Select(p => p.Name));
+        var denseLayers = dense.WeightLayers();
+        var sparseLayers = sparse.WeightLayers();
+        Assert.All(sparseLayers, l => Assert.True(((SparseLinear)l.Layer).FeatureMajor));
+        for (int i = 0; i < denseLayers.Count; i++)
+        {
+            Randomize(denseLayers[i].Layer, 20 + i, density: 0.4);
+            sparseLayers[i].Layer.Assign(denseLayers[i].Layer.ReadWeight(), denseLayers[i].Layer.ReadMask());
+            sparseLayers[i].Layer.Bias!.Assign(HostTensors.Read(denseLayers[i].Layer.Bias!.Value));
+        }
+
+        var input = Uniform(3, 6 * 12);
+        var (yDense, dxDense) = ForwardBackward(dense, input);
+        var (ySparse, dxSparse) = ForwardBackward(sparse, input);
+        AssertClose(yDense, ySparse);
+        AssertClose(dxDense, dxSparse);
+        for (int i = 0; i < denseLayers.Count; i++)
+        {
+            AssertClose(denseLayers[i].Layer.ReadWeightGradient()!, sparseLayers[i].Layer.ReadWeightGradient()!);
+            AssertClose(HostTensors.Read(denseLayers[i].Layer.Bias!.Value.Grad!), HostTensors.Read(sparseLayers[i].Layer.Bias!.Value.Grad!));
+        }
+    }
+
+    [Fact]
+    public void SparseMlpChildrenAreTheLayersBetweenTwoTransposes()
+    {
+        using var sparse = ModelFactory.Build(Cpu, new ModelSpec(ModelKind.Mlp, 3, 4, Activation.Tanh, [5], SparseLinearLayers: true));
+        Assert.Equal(["to_features_first", "0", "1", "2", "3", "4", "to_batch_first"], sparse.Children.Select(c => c.Name));
+    }
+
+    [Theory]
+    [InlineData("a", "a")]
+    [InlineData("a", "")]
+    [InlineData("a", "b.c")]
+    public void SequentialNamesMustBeUniqueNonEmptyAndWithoutDots(string first, string second)
+    {
+        var error = Assert.Throws<EoiArgumentException>(() => new Sequential([(first, (Module)new Flatten()), (second, new Flatten())]));
+        Assert.Equal("children", error.ParameterName);
+        Assert.Contains("unique", error.Message, StringComparison.Ordinal);
+    }
+
+    static (double[] Y, double[] Dx) ForwardBackward(Module model, double[] input)
+    {
+        using var scope = TensorScope.Begin();
+        var x = HostTensors.Upload(Cpu, ElementType.Float64, [6, 12], input, requiresGrad: true);
+        var y = model.Forward(x);
+        Assert.Equal([6, 5], y.Shape.Dimensions.ToArray());
         y.Tanh().Sum().Backward();
         return (HostTensors.Read(y), HostTensors.Read(x.Grad!));
     }

@@ -22,6 +22,28 @@ public class DenseGradientTests
             [Uniform(seed, xShape.ElementCount), Uniform(seed + 1, channels)], seed);
     }
 
+    /// <summary>Channels on any axis, e.g. axis 0 of feature-major activations [features, batch].</summary>
+    [EoiProperty]
+    public void BiasAddAlongAnyAxis(Dim a, Dim b, Dim c, byte axisChoice, int seed)
+    {
+        Shape xShape = [a, b, c];
+        int axis = axisChoice % 3;
+        int channels = xShape[axis];
+        GradientCheck.AssertGradients(
+            v => Two(Leaf(xShape, v[0]), Leaf([channels], v[1]), (x, bias) => x.AddBias(bias, axis)),
+            [Uniform(seed, xShape.ElementCount), Uniform(seed + 1, channels)], seed);
+    }
+
+    [EoiProperty]
+    public void Transpose(Dim rows, Dim cols, int seed)
+    {
+        GradientCheck.AssertGradients(v =>
+        {
+            var x = Leaf([rows, cols], v[0]);
+            return (x.Transpose(), [x]);
+        }, [Uniform(seed, rows * cols)], seed);
+    }
+
     [EoiProperty]
     public void AddAndMultiply(Dim rows, Dim cols, bool multiply, int seed)
     {
