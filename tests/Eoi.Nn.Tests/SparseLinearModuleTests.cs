@@ -10,11 +10,12 @@ using static Eoi.Nn.Tests.TestData;
 namespace Eoi.Nn.Tests;
 
 /// <summary>The CSR layer and the masked dense layer are the same function with the same gradients, and stay the
-/// same through optimiser steps (the dense one by re-applying its mask, the sparse one by construction).</summary>
+/// same through optimiser steps (the dense one by re-applying its mask, the sparse one by construction); so are
+/// the sparse (feature-major) MLP and the masked dense one.</summary>
 public class SparseLinearModuleTests
 {
-    /// <summary>float64: both paths sum at most 40 products of values below 1 in different orders, a few ulps
-    /// of 40 (~1e-14); 1e-12 leaves room and catches any misplaced entry.</summary>
+    /// <summary>float64: both paths sum at most 40 products of values below 1 in different orders (through a few
+    /// layers for the MLP), a few ulps of 40 (~1e-14); 1e-12 leaves room and catches any misplaced entry.</summary>
     const double Tolerance = 1e-12;
 
     [Fact]
@@ -38,8 +39,8 @@ public class SparseLinearModuleTests
         for (int step = 0; step < 3; step++)
         {
             var input = Uniform(10 + step, 8 * 40);
-            var (yDense, dxDense) = ForwardBackward(dense, input);
-            var (ySparse, dxSparse) = ForwardBackward(sparse, input);
+            var (yDense, dxDense) = ForwardBackward(dense, input, [8, 40]);
+            var (ySparse, dxSparse) = ForwardBackward(sparse, input, [8, 40]);
             AssertClose(yDense, ySparse);
             AssertClose(dxDense, dxSparse);
             AssertClose(dense.ReadWeightGradient()!, sparse.ReadWeightGradient()!);
@@ -54,33 +55,10 @@ public class SparseLinearModuleTests
             if (mask[i] == 0) Assert.Equal(0.0, after[i]);
     }
 
-    static (double[] Y, double[] Dx) ForwardBackward(Module layer, double[] input)
-    {
-        using var scope = TensorScope.Begin();
-        var x = HostTensors.Upload(Cpu, ElementType.Float64, [8, 40], input, requiresGrad: true);
-        var y = layer.Forward(x);
-        y.Tanh().Sum().Backward();
-        return (HostTensors.Read(y), HostTensors.Read(x.Grad!));
-    }
-
-    static void AssertClose(double[] expected, double[] actual)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (int i = 0; i < expected.Length; i++)
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= Tolerance, $"index {i}: {expected[i]:R} vs {actual[i]:R}");
-    }
-}
-
-/// <summary>A sparse MLP runs feature-major between two transposes; from outside it is the masked dense MLP,
-/// with the same parameter names (checkpoints and analyses address layers by them).</summary>
-public class SparseMlpTests
-{
-    /// <summary>float64, depth 4, fan-in at most 12: each output sums a few dozen products of values below 1 in
-    /// another order than the dense path; 1e-12 is far above that rounding and far below any misplaced entry.</summary>
-    const double Tolerance = 1e-12;
-
+    /// <summary>A sparse MLP runs feature-major between two transposes; from outside it is the masked dense MLP,
+    /// with the same parameter names (checkpoints and analyses address layers by them).</summary>
     [Fact]
-    public void MatchesTheMaskedDenseMlpInValuesAndGradients()
+    public void SparseMlpMatchesTheMaskedDenseMlpInValuesAndGradients()
     {
         var spec = new ModelSpec(ModelKind.Mlp, 4, 9, Activation.Tanh, [12], Classes: 5, ElementType: ElementType.Float64);
         using var dense = ModelFactory.Build(Cpu, spec);
@@ -97,8 +75,8 @@ public class SparseMlpTests
         }
 
         var input = Uniform(3, 6 * 12);
-        var (yDense, dxDense) = ForwardBackward(dense, input);
-        var (ySparse, dxSparse) = ForwardBackward(sparse, input);
+        var (yDense, dxDense) = ForwardBackward(dense, input, [6, 12]);
+        var (ySparse, dxSparse) = ForwardBackward(sparse, input, [6, 12]);
         AssertClose(yDense, ySparse);
         AssertClose(dxDense, dxSparse);
         for (int i = 0; i < denseLayers.Count; i++)
@@ -126,12 +104,11 @@ public class SparseMlpTests
         Assert.Contains("unique", error.Message, StringComparison.Ordinal);
     }
 
-    static (double[] Y, double[] Dx) ForwardBackward(Module model, double[] input)
+    static (double[] Y, double[] Dx) ForwardBackward(Module layer, double[] input, Shape shape)
     {
         using var scope = TensorScope.Begin();
-        var x = HostTensors.Upload(Cpu, ElementType.Float64, [6, 12], input, requiresGrad: true);
-        var y = model.Forward(x);
-        Assert.Equal([6, 5], y.Shape.Dimensions.ToArray());
+        var x = HostTensors.Upload(Cpu, ElementType.Float64, shape, input, requiresGrad: true);
+        var y = layer.Forward(x);
         y.Tanh().Sum().Backward();
         return (HostTensors.Read(y), HostTensors.Read(x.Grad!));
     }
