@@ -37,20 +37,7 @@ static class GradientCheck
             foreach (var leaf in leaves) leaf.ClearGrad();
         }
 
-        for (int j = 0; j < inputs.Length; j++)
-            for (int i = 0; i < inputs[j].Length; i++)
-            {
-                double original = inputs[j][i];
-                inputs[j][i] = original + Step;
-                double plus = WeightedSum(model, inputs, weights);
-                inputs[j][i] = original - Step;
-                double minus = WeightedSum(model, inputs, weights);
-                inputs[j][i] = original;
-                double numeric = (plus - minus) / (2 * Step);
-                double error = Math.Abs(analytic[j][i] - numeric);
-                Assert.True(error <= Tolerance * Math.Max(1, Math.Abs(numeric)),
-                    $"input {j}, element {i}: autograd {analytic[j][i]:R}, central difference {numeric:R}, error {error:E2} > {Tolerance:E0}");
-            }
+        CentralDifferences.AssertGradients(x => WeightedSum(model, x, weights), inputs, analytic, Step, Tolerance);
     }
 
     static double WeightedSum(Model model, double[][] inputs, double[] weights)

@@ -9,13 +9,7 @@ static class TestData
 {
     public static readonly IBackend Cpu = new CpuBackend();
 
-    public static double[] Uniform(int seed, int count, double low = -1, double high = 1)
-    {
-        var random = new System.Random(seed);
-        var values = new double[count];
-        for (int i = 0; i < count; i++) values[i] = low + (high - low) * random.NextDouble();
-        return values;
-    }
+    public static double[] Uniform(int seed, int count, double low = -1, double high = 1) => SeededValues.Uniform(seed, count, low, high);
 
     /// <summary>Uniform values in [-2, 2] kept at least <see cref="KinkMargin"/> away from -1, 0 and 1, where
     /// ReLU, leaky ReLU, HardTanh and SELU have kinks, so a finite-difference step never straddles one.</summary>

@@ -47,7 +47,7 @@ public class BadInputTests
         var result = Tool.Run(WithPathsIn(dir, args));
 
         AssertOneErrorLine(result, expected);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Root));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
 
     [Theory]
@@ -59,60 +59,60 @@ public class BadInputTests
         using var dir = new TempDirectory();
         var result = Tool.Run(WithPathsIn(dir, args));
 
-        AssertOneErrorLine(result, $"{dir[args[1]]}: file not found");
+        AssertOneErrorLine(result, $"{dir.File(args[1])}: file not found");
     }
 
     [Fact]
     public void A_missing_mask_file_is_one_line_naming_it()
     {
         using var dir = new TempDirectory();
-        Tool.Succeed(Tool.Generate100x784(dir["w.npy"]));
+        Tool.Succeed(Tool.Generate100x784(dir.File("w.npy")));
 
-        AssertOneErrorLine(Tool.Run("check", dir["w.npy"], "--mask", dir["nope.npy"]), $"{dir["nope.npy"]}: file not found");
+        AssertOneErrorLine(Tool.Run("check", dir.File("w.npy"), "--mask", dir.File("nope.npy")), $"{dir.File("nope.npy")}: file not found");
     }
 
     [Fact]
     public void A_file_of_unknown_extension_is_one_line_naming_it()
     {
         using var dir = new TempDirectory();
-        File.WriteAllText(dir["w.csv"], "1,0\n0,1\n");
+        File.WriteAllText(dir.File("w.csv"), "1,0\n0,1\n");
 
-        AssertOneErrorLine(Tool.Run("check", dir["w.csv"]), dir["w.csv"]);
+        AssertOneErrorLine(Tool.Run("check", dir.File("w.csv")), dir.File("w.csv"));
     }
 
     [Fact]
     public void A_truncated_npy_is_one_line_naming_the_file()
     {
         using var dir = new TempDirectory();
-        Tool.Succeed(Tool.Generate100x784(dir["w.npy"]));
-        byte[] bytes = File.ReadAllBytes(dir["w.npy"]);
-        File.WriteAllBytes(dir["w.npy"], bytes[..^100]);
+        Tool.Succeed(Tool.Generate100x784(dir.File("w.npy")));
+        byte[] bytes = File.ReadAllBytes(dir.File("w.npy"));
+        File.WriteAllBytes(dir.File("w.npy"), bytes[..^100]);
 
-        AssertOneErrorLine(Tool.Run("check", dir["w.npy"]), dir["w.npy"]);
+        AssertOneErrorLine(Tool.Run("check", dir.File("w.npy")), dir.File("w.npy"));
     }
 
     [Fact]
     public void An_npy_whose_header_lies_about_its_shape_is_one_line_naming_the_file()
     {
         using var dir = new TempDirectory();
-        Tool.Succeed(Tool.Generate100x784(dir["w.npy"]));
-        byte[] bytes = File.ReadAllBytes(dir["w.npy"]);
+        Tool.Succeed(Tool.Generate100x784(dir.File("w.npy")));
+        byte[] bytes = File.ReadAllBytes(dir.File("w.npy"));
         int at = Encoding.ASCII.GetString(bytes, 0, 128).IndexOf("(100, 784)", StringComparison.Ordinal);
         Assert.True(at > 0, "the header holds the shape");
         Encoding.ASCII.GetBytes("(100, 785)").CopyTo(bytes, at);
-        File.WriteAllBytes(dir["w.npy"], bytes);
+        File.WriteAllBytes(dir.File("w.npy"), bytes);
 
-        AssertOneErrorLine(Tool.Run("check", dir["w.npy"]), dir["w.npy"]);
+        AssertOneErrorLine(Tool.Run("check", dir.File("w.npy")), dir.File("w.npy"));
     }
 
     [Fact]
     public void A_plan_of_another_shape_is_one_line_naming_the_option()
     {
         using var dir = new TempDirectory();
-        Tool.Succeed(Tool.Generate100x784(dir["w.npy"]));
-        Tool.Succeed("plan", "--rows", "784", "--cols", "100", "--density", "0.1", "--seed", "1", "-o", dir["tall.jsonl"]);
+        Tool.Succeed(Tool.Generate100x784(dir.File("w.npy")));
+        Tool.Succeed("plan", "--rows", "784", "--cols", "100", "--density", "0.1", "--seed", "1", "-o", dir.File("tall.jsonl"));
 
-        AssertOneErrorLine(Tool.Run("check", dir["w.npy"], "--plan", dir["tall.jsonl"]), "--plan is for a 784 x 100 matrix");
+        AssertOneErrorLine(Tool.Run("check", dir.File("w.npy"), "--plan", dir.File("tall.jsonl")), "--plan is for a 784 x 100 matrix");
     }
 
     [Theory]
@@ -154,5 +154,5 @@ public class BadInputTests
 
     /// <summary>Relative file names in the arguments placed in the test's own directory.</summary>
     static string[] WithPathsIn(TempDirectory dir, string[] args) =>
-        args.Select(a => Path.HasExtension(a) && !a.StartsWith('-') && !char.IsDigit(a[0]) ? dir[a] : a).ToArray();
+        args.Select(a => Path.HasExtension(a) && !a.StartsWith('-') && !char.IsDigit(a[0]) ? dir.File(a) : a).ToArray();
 }

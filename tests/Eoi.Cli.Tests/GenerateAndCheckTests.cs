@@ -12,10 +12,10 @@ public class GenerateAndCheckTests
     public void A_generated_matrix_passes_the_check(string name, string dtype)
     {
         using var dir = new TempDirectory();
-        var generated = Tool.Succeed(Tool.Generate100x784(dir[name], "--dtype", dtype, "--mask-out", dir["mask.npy"]));
+        var generated = Tool.Succeed(Tool.Generate100x784(dir.File(name), "--dtype", dtype, "--mask-out", dir.File("mask.npy")));
         Assert.Contains("row-orthogonal", generated.Stdout);
 
-        var check = Tool.Run("check", dir[name], "--density", "0.1", "--mask", dir["mask.npy"]);
+        var check = Tool.Run("check", dir.File(name), "--density", "0.1", "--mask", dir.File("mask.npy"));
 
         Assert.Equal(0, check.ExitCode);
         Assert.Contains("PASS", check.Stdout);
@@ -29,10 +29,10 @@ public class GenerateAndCheckTests
     {
         using var dir = new TempDirectory();
         var generated = Tool.Succeed("generate", "--rows", "784", "--cols", "100", "--density", "0.1", "--seed", "2", "--gain", "2",
-                                    "--rule", "exact-count", "-o", dir["w.safetensors"]);
+                                    "--rule", "exact-count", "-o", dir.File("w.safetensors"));
         Assert.Contains("column-orthogonal", generated.Stdout);
 
-        var check = Tool.Succeed("check", dir["w.safetensors"]);
+        var check = Tool.Succeed("check", dir.File("w.safetensors"));
         Assert.Contains("gain 2 from the metadata", check.Stdout);
     }
 
@@ -43,9 +43,9 @@ public class GenerateAndCheckTests
     {
         using var dir = new TempDirectory();
         Tool.Succeed("generate", "--kind", "conv", "--rows", "64", "--cols", "32", "--kernel", "3x5", "--density", "0.1", "--seed", "3",
-                    "--centre-rule", "more-nonzeros", "-o", dir[name], "--mask-out", dir["mask.npy"]);
+                    "--centre-rule", "more-nonzeros", "-o", dir.File(name), "--mask-out", dir.File("mask.npy"));
 
-        var check = Tool.Run("check", dir[name], "--density", "0.1", "--centre-rule", "more-nonzeros", "--mask", dir["mask.npy"]);
+        var check = Tool.Run("check", dir.File(name), "--density", "0.1", "--centre-rule", "more-nonzeros", "--mask", dir.File("mask.npy"));
 
         Assert.Equal(0, check.ExitCode);
         Assert.Contains("conv kernel 64 x 32 x 3 x 5", check.Stdout);
@@ -57,9 +57,9 @@ public class GenerateAndCheckTests
     public void A_wrong_target_density_fails_the_check()
     {
         using var dir = new TempDirectory();
-        Tool.Succeed(Tool.Generate100x784(dir["w.npy"]));
+        Tool.Succeed(Tool.Generate100x784(dir.File("w.npy")));
 
-        var check = Tool.Run("check", dir["w.npy"], "--density", "0.5");
+        var check = Tool.Run("check", dir.File("w.npy"), "--density", "0.5");
 
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("failing: density", check.Stdout);
@@ -69,8 +69,8 @@ public class GenerateAndCheckTests
     public void Output_for_a_file_or_pipe_is_plain_ascii_tables_and_one_verdict_line()
     {
         using var dir = new TempDirectory();
-        var generated = Tool.Succeed(Tool.Generate100x784(dir["w.npy"]));
-        var check = Tool.Succeed("check", dir["w.npy"]);
+        var generated = Tool.Succeed(Tool.Generate100x784(dir.File("w.npy")));
+        var check = Tool.Succeed("check", dir.File("w.npy"));
 
         string output = generated.Stdout + check.Stdout;
         Assert.DoesNotContain('\u001b', output);

@@ -31,11 +31,11 @@ public class HelpAndDemoTests
     {
         using var dir = new TempDirectory();
 
-        var result = Tool.Succeed("demo", "--dir", dir["demo"]);
+        var result = Tool.Succeed("demo", "--dir", dir.File("demo"));
 
         Assert.Contains("PASS demo", result.Stdout);
         Assert.DoesNotContain("FAIL", result.Stdout);
         Assert.Contains("byte-identical", result.Stdout);
-        Assert.True(File.Exists(dir["demo/conv-64x32x3x3.safetensors"]));
+        Assert.True(File.Exists(dir.File("demo/conv-64x32x3x3.safetensors")));
     }
 }

@@ -15,13 +15,13 @@ public class TrainCommandTests
     public void A_tiny_run_prints_the_final_accuracies_and_writes_its_files()
     {
         using var dir = new TempDirectory();
-        var result = Tool.Succeed(TinyTrain(dir["run"]));
+        var result = Tool.Succeed(TinyTrain(dir.File("run")));
 
         Assert.Contains(", cpu", result.Stdout);
         Assert.Contains("after epoch 1", result.Stdout);
         Assert.Equal(3, FinalTable(result.Stdout).Length);
         foreach (string file in new[] { "metrics.csv", "run.json", "checkpoint.safetensors" })
-            Assert.True(File.Exists(Path.Combine(dir["run"], file)), $"{file} was not written");
+            Assert.True(File.Exists(Path.Combine(dir.File("run"), file)), $"{file} was not written");
         Assert.Equal("", result.Stderr);
     }
 
@@ -29,24 +29,24 @@ public class TrainCommandTests
     public void Resuming_from_the_checkpoint_continues_the_same_run()
     {
         using var dir = new TempDirectory();
-        var first = Tool.Succeed(TinyTrain(dir["first"]));
-        string checkpoint = Path.Combine(dir["first"], "checkpoint.safetensors");
+        var first = Tool.Succeed(TinyTrain(dir.File("first")));
+        string checkpoint = Path.Combine(dir.File("first"), "checkpoint.safetensors");
 
         // The checkpoint holds the finished epoch, so the resumed run trains nothing and must report it unchanged.
-        var resumed = Tool.Succeed(TinyTrain(dir["resumed"], "--resume", checkpoint));
+        var resumed = Tool.Succeed(TinyTrain(dir.File("resumed"), "--resume", checkpoint));
 
         Assert.Contains($"resuming from {checkpoint}", resumed.Stdout);
         Assert.Equal(FinalTable(first.Stdout), FinalTable(resumed.Stdout));
-        Assert.True(File.Exists(Path.Combine(dir["resumed"], "metrics.csv")));
+        Assert.True(File.Exists(Path.Combine(dir.File("resumed"), "metrics.csv")));
     }
 
     [Fact]
     public void Resuming_with_other_training_options_is_one_line_naming_the_difference()
     {
         using var dir = new TempDirectory();
-        Tool.Succeed(TinyTrain(dir["first"]));
+        Tool.Succeed(TinyTrain(dir.File("first")));
 
-        var result = Tool.Run(TinyTrain(dir["resumed"], "--seed", "2", "--resume", Path.Combine(dir["first"], "checkpoint.safetensors")));
+        var result = Tool.Run(TinyTrain(dir.File("resumed"), "--seed", "2", "--resume", Path.Combine(dir.File("first"), "checkpoint.safetensors")));
 
         AssertOneErrorLine(result, "Seed must equal the checkpoint's");
     }
@@ -58,11 +58,11 @@ public class TrainCommandTests
     {
         Assert.SkipWhen(Probe.IsAvailable, "CUDA is available here");
         using var dir = new TempDirectory();
-        var result = Tool.Run([.. args, "-o", dir["out"]]);
+        var result = Tool.Run([.. args, "-o", dir.File("out")]);
 
         AssertOneErrorLine(result, "error: CUDA unavailable: ");
         Assert.Equal("", result.Stdout);
-        Assert.False(Directory.Exists(dir["out"]), "nothing is written when the device cannot open");
+        Assert.False(Directory.Exists(dir.File("out")), "nothing is written when the device cannot open");
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class TrainCommandTests
     {
         Assert.SkipUnless(Probe.IsAvailable, Probe.Summary);
         using var dir = new TempDirectory();
-        var result = Tool.Succeed(TinyTrain(dir["run"], "--device", "cuda"));
+        var result = Tool.Succeed(TinyTrain(dir.File("run"), "--device", "cuda"));
 
         Assert.Contains(", cuda", result.Stdout);
         Assert.Equal(3, FinalTable(result.Stdout).Length);
@@ -84,10 +84,10 @@ public class TrainCommandTests
     public void A_bad_option_is_one_line_naming_it(string option, string value, string expected)
     {
         using var dir = new TempDirectory();
-        var result = Tool.Run("train", option, value, "-o", dir["run"]);
+        var result = Tool.Run("train", option, value, "-o", dir.File("run"));
 
         AssertOneErrorLine(result, expected);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Root));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
 
     /// <summary>The cheapest grid: mlp7-mnist --quick cut to one run (one seed, uniform+EOI, one epoch on the sample).</summary>
@@ -96,12 +96,12 @@ public class TrainCommandTests
     {
         using var dir = new TempDirectory();
         var result = Tool.Succeed("experiment", "mlp7-mnist", "--quick", "--seeds", "1", "--masks", "uniform", "--schemes", "eoi",
-            "--epochs", "1", "-o", dir["grid"]);
+            "--epochs", "1", "-o", dir.File("grid"));
 
         Assert.Contains("[1/1]", result.Stdout);
         foreach (string file in new[] { "runs.csv", "summary.csv", "summary.md" })
-            Assert.True(File.Exists(Path.Combine(dir["grid"], file)), $"{file} was not written");
-        string summary = File.ReadAllText(Path.Combine(dir["grid"], "summary.md"));
+            Assert.True(File.Exists(Path.Combine(dir.File("grid"), file)), $"{file} was not written");
+        string summary = File.ReadAllText(Path.Combine(dir.File("grid"), "summary.md"));
         Assert.Contains("EOI", summary);
         Assert.Contains("- training: 1 epochs", summary);
         Assert.Contains("- seeds: 1\n", summary.ReplaceLineEndings("\n"));
@@ -120,10 +120,10 @@ public class TrainCommandTests
     public void A_bad_experiment_override_is_one_line_naming_it(string option, string value, string expected)
     {
         using var dir = new TempDirectory();
-        var result = Tool.Run("experiment", "mlp7-mnist", "--quick", option, value, "-o", dir["grid"]);
+        var result = Tool.Run("experiment", "mlp7-mnist", "--quick", option, value, "-o", dir.File("grid"));
 
         AssertOneErrorLine(result, expected);
-        Assert.False(Directory.Exists(dir["grid"]), "nothing is written for a bad option");
+        Assert.False(Directory.Exists(dir.File("grid")), "nothing is written for a bad option");
     }
 
     /// <summary>The train, validation and test rows of the table printed after the last epoch.</summary>

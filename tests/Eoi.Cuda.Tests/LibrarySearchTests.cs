@@ -94,7 +94,7 @@ public class LibrarySearchTests
     public void AFileTheLoaderRefusesIsReportedWithTheLoadersReason()
     {
         using var temp = new TempDirectory();
-        string fake = temp.File("lib/libnvrtc.so.13", "not an ELF file");
+        string fake = temp.WriteText("lib/libnvrtc.so.13", "not an ELF file");
 
         var result = NativeLibraryProbe.Load(CudaLibraryInfo.Nvrtc, Only(("EOI_CUDA_LIB_DIR", Path.GetDirectoryName(fake)!)));
 

@@ -27,20 +27,7 @@ static class GradientCheck
             output.Backward(HostTensors.Constant(output, output.Shape, weights));
             analytic = [.. leaves.Select(l => l.Grad is { } g ? HostTensors.Read(g) : new double[l.Count])];
         }
-        for (int j = 0; j < inputs.Length; j++)
-            for (int i = 0; i < inputs[j].Length; i++)
-            {
-                double original = inputs[j][i];
-                inputs[j][i] = original + Step;
-                double plus = WeightedSum(function, inputs, weights);
-                inputs[j][i] = original - Step;
-                double minus = WeightedSum(function, inputs, weights);
-                inputs[j][i] = original;
-                double numeric = (plus - minus) / (2 * Step);
-                double error = Math.Abs(analytic[j][i] - numeric);
-                Xunit.Assert.True(error <= Tolerance * Math.Max(1, Math.Abs(numeric)),
-                    $"input {j}, element {i}: autograd {analytic[j][i]:R}, central difference {numeric:R}, error {error:E2}");
-            }
+        CentralDifferences.AssertGradients(x => WeightedSum(function, x, weights), inputs, analytic, Step, Tolerance);
     }
 
     static double WeightedSum(Function function, double[][] inputs, double[] weights)

@@ -10,13 +10,7 @@ static class TestData
 {
     public static readonly IBackend Cpu = new CpuBackend();
 
-    public static double[] Uniform(int seed, int count, double low = -1, double high = 1)
-    {
-        var random = new System.Random(seed);
-        var values = new double[count];
-        for (int i = 0; i < count; i++) values[i] = low + (high - low) * random.NextDouble();
-        return values;
-    }
+    public static double[] Uniform(int seed, int count, double low = -1, double high = 1) => SeededValues.Uniform(seed, count, low, high);
 
     /// <summary>0/1 entries, each 1 with probability <paramref name="density"/>.</summary>
     public static double[] Mask(int seed, int count, double density)
