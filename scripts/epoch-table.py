@@ -2,7 +2,7 @@
 """Test accuracy by epoch for the runs of one or more `eoi experiment` output directories.
 
 Reads DIR/runs/NNN-<cell>-seedK/metrics.csv and prints a markdown table: one row per cell, one column per chosen
-epoch, each entry the mean ± sample std over seeds of the test accuracy (%). A cell that appears in several
+epoch, each entry the mean ± population std (as summary.md) over seeds of the test accuracy (%). A cell that appears in several
 directories (the reference arms run again when a grid is split by --masks) must have identical metrics there,
 or the script stops: that doubles as a check that runs are reproducible across processes.
 
@@ -57,7 +57,7 @@ def main(argv):
         entries = []
         for epoch in epochs:
             values = [100 * dict(runs[(cell, s)])[epoch] for s in seeds]
-            spread = statistics.stdev(values) if len(values) > 1 else 0.0
+            spread = statistics.pstdev(values) if len(values) > 1 else 0.0
             entries.append(f"{statistics.mean(values):.2f} ± {spread:.2f}")
         print(f"| {cell} | {len(seeds)} | " + " | ".join(entries) + " |")
 

@@ -1,3 +1,4 @@
+using Eoi.Core;
 using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Experiments;
@@ -8,7 +9,8 @@ using static Eoi.Nn.Tests.TestData;
 
 namespace Eoi.Nn.Tests;
 
-/// <summary>The experiment grids' run lists (not their runs: mlp1000 trains a 1000-layer network) and the SAO arm's init.</summary>
+/// <summary>The experiment grids' run lists (not their runs: mlp1000 trains a 1000-layer network), the SAO arm's
+/// init, and resuming a grid that stopped part way.</summary>
 public class ExperimentTests
 {
     [Fact]
@@ -76,5 +78,47 @@ public class ExperimentTests
         Assert.Equal(1.0, densities[0]);
         Assert.Equal(1.0, densities[^1]);
         Assert.All(densities[1..^1], d => Assert.Equal(0.25, d));
+    }
+
+    /// <summary>Two seeds of a 7-layer cell, three epochs each, on the embedded sample: a few seconds.</summary>
+    static ExperimentGrid TinyGrid(int epochs = 3) =>
+        new ExperimentOverrides { Seeds = [1, 2], Masks = [MaskMethodKind.Uniform], Schemes = [InitScheme.Eoi], Epochs = epochs }
+            .ApplyTo(ExperimentCatalog.Get(ExperimentCatalog.Mlp7Mnist, quick: true));
+
+    [Fact]
+    public void ResumeReadsFinishedRunsBackAndContinuesAnInterruptedOne()
+    {
+        using var complete = new TempDirectory();
+        using var stopped = new TempDirectory();
+        var uninterrupted = ExperimentRunner.Run(TinyGrid(), Cpu, complete.Path, cancellation: TestContext.Current.CancellationToken);
+
+        // Stop during run 2, after its epoch-2 checkpoint: run 1 is finished, run 2 half done.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var stopper = new Training.SynchronousProgress<ExperimentProgress>(p =>
+        {
+            if (p.Run == 2 && p.Training?.Completed?.Epoch == 2) stop.Cancel();
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => ExperimentRunner.Run(TinyGrid(), Cpu, stopped.Path, stopper, stop.Token));
+
+        var trainedEpochs = new List<(int Run, int Epoch)>();
+        var recorder = new Training.SynchronousProgress<ExperimentProgress>(p =>
+        {
+            if (p.Training?.Completed is { } epoch) trainedEpochs.Add((p.Run, epoch.Epoch));
+        });
+        var resumed = ExperimentRunner.Run(TinyGrid(), Cpu, stopped.Path, recorder, TestContext.Current.CancellationToken, resume: true);
+
+        Assert.Equal([(2, 3)], trainedEpochs);
+        Assert.Equal(uninterrupted.Runs.Select(r => (r.Seed, r.Value, r.RealisedDensity, r.TestLoss, r.ValidationAccuracy)),
+                     resumed.Runs.Select(r => (r.Seed, r.Value, r.RealisedDensity, r.TestLoss, r.ValidationAccuracy)));
+    }
+
+    [Fact]
+    public void ResumeRefusesRunsWrittenForOtherSettings()
+    {
+        using var directory = new TempDirectory();
+        ExperimentRunner.Run(TinyGrid(epochs: 1), Cpu, directory.Path, cancellation: TestContext.Current.CancellationToken);
+        var error = Assert.Throws<EoiArgumentException>(() => ExperimentRunner.Run(TinyGrid(epochs: 2), Cpu, directory.Path, cancellation: TestContext.Current.CancellationToken, resume: true));
+        Assert.Equal("resume", error.ParameterName);
+        Assert.Contains("another configuration", error.Message, StringComparison.Ordinal);
     }
 }

@@ -32,6 +32,7 @@ static class ExperimentCommand
           eoi experiment mlp7-fashion -o experiments/fashion
           eoi experiment mlp7-mnist --device cuda
           eoi experiment mlp7-mnist --seeds 1,2,3 --epochs 20 --masks uniform,erk --dataset mnist --data-dir data/mnist
+          eoi experiment mlp7-fashion -o experiments/fashion --resume     (after the first one was stopped)
         """;
 
     public static Command Create(IAnsiConsole console)
@@ -40,9 +41,13 @@ static class ExperimentCommand
         name.AcceptOnlyFromAmong([.. ExperimentCatalog.Names]);
         var quick = new Option<bool>("--quick") { Description = "Smoke-test size (see above)." };
         var output = new Option<string>("--output", "-o") { HelpName = "DIR", Description = "Where to write the results. Default: ./experiments/NAME (NAME-quick with --quick)." };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Continue a grid that stopped part way in --output (same settings): finished runs are read back from their run.json, an interrupted run continues from its last checkpoint.",
+        };
         var device = TrainBackend.DeviceOption();
         var overrides = new OverrideOptions();
-        var command = new Command("experiment", Description) { name, quick, output, device };
+        var command = new Command("experiment", Description) { name, quick, output, resume, device };
         foreach (var option in overrides.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
@@ -57,7 +62,7 @@ static class ExperimentCommand
             var result = ExperimentRunner.Run(grid, backend, directory, new SynchronousProgress<ExperimentProgress>(p =>
             {
                 if (p.Completed is { } run) console.WriteLine(RunLine(p, run, grid.Measure));
-            }));
+            }), resume: parsed.GetValue(resume));
             result.Write(directory);
             console.WriteLine();
             console.Write(new Text(result.MarkdownTable()));
