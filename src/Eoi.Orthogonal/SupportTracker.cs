@@ -12,6 +12,7 @@ namespace Eoi.Orthogonal;
 sealed class SupportTracker
 {
     readonly int[][] _columns;
+    readonly int[] _merge; // a union is built here, then copied into an array of its exact size
     int[]? _undoI, _undoJ;
     int _undoColumnI, _undoColumnJ;
 
@@ -23,6 +24,7 @@ sealed class SupportTracker
     public SupportTracker(int shortSide, int longSide)
     {
         ShortSide = shortSide;
+        _merge = new int[shortSide];
         _columns = new int[longSide][];
         for (int t = 0; t < longSide; t++)
             _columns[t] = t < shortSide ? [t] : [];
@@ -95,9 +97,9 @@ sealed class SupportTracker
         _undoI = _undoJ = null;
     }
 
-    static int[] Union(int[] a, int[] b)
+    int[] Union(int[] a, int[] b)
     {
-        var result = new int[a.Length + b.Length];
+        var result = _merge;
         int p = 0, q = 0, n = 0;
         while (p < a.Length && q < b.Length)
         {
@@ -107,7 +109,7 @@ sealed class SupportTracker
         }
         while (p < a.Length) result[n++] = a[p++];
         while (q < b.Length) result[n++] = b[q++];
-        return n == result.Length ? result : result[..n];
+        return result[..n];
     }
 
     /// <summary>The support in the rows x cols orientation of the final matrix.</summary>

@@ -9,7 +9,7 @@ namespace Eoi.Orthogonal;
 /// </summary>
 static class WideColumns
 {
-    public static CsrMatrix ToCsr(int rows, int cols, int longSide, Func<int, int[]> rowsOf, Func<int, double[]> valuesOf)
+    public static CsrMatrix ToCsr(int rows, int cols, int longSide, Func<int, ArraySegment<int>> rowsOf, Func<int, ArraySegment<double>> valuesOf)
     {
         var (offsets, indices) = Concatenate(longSide, rowsOf);
         var values = new double[indices.Length];
@@ -19,18 +19,18 @@ static class WideColumns
         return rows > cols ? wideTransposed : wideTransposed.Transpose();
     }
 
-    public static SparsityPattern ToPattern(int rows, int cols, int longSide, Func<int, int[]> rowsOf)
+    public static SparsityPattern ToPattern(int rows, int cols, int longSide, Func<int, ArraySegment<int>> rowsOf)
     {
         var (offsets, indices) = Concatenate(longSide, rowsOf);
         var wideTransposed = new SparsityPattern(longSide, Math.Min(rows, cols), offsets, indices);
         return rows > cols ? wideTransposed : wideTransposed.Transpose();
     }
 
-    static (int[] Offsets, int[] Indices) Concatenate(int longSide, Func<int, int[]> rowsOf)
+    static (int[] Offsets, int[] Indices) Concatenate(int longSide, Func<int, ArraySegment<int>> rowsOf)
     {
         var offsets = new int[longSide + 1];
         for (int t = 0; t < longSide; t++)
-            offsets[t + 1] = checked(offsets[t] + rowsOf(t).Length);
+            offsets[t + 1] = checked(offsets[t] + rowsOf(t).Count);
         var indices = new int[offsets[longSide]];
         for (int t = 0; t < longSide; t++)
             rowsOf(t).CopyTo(indices, offsets[t]);
