@@ -46,7 +46,7 @@ public class BadInputTests
         using var dir = new TempDirectory();
         var result = Tool.Run(WithPathsIn(dir, args));
 
-        AssertOneErrorLine(result, expected);
+        Tool.AssertOneErrorLine(result, expected);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
 
@@ -59,7 +59,7 @@ public class BadInputTests
         using var dir = new TempDirectory();
         var result = Tool.Run(WithPathsIn(dir, args));
 
-        AssertOneErrorLine(result, $"{dir.File(args[1])}: file not found");
+        Tool.AssertOneErrorLine(result, $"{dir.File(args[1])}: file not found");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class BadInputTests
         using var dir = new TempDirectory();
         Tool.Succeed(Tool.Generate100x784(dir.File("w.npy")));
 
-        AssertOneErrorLine(Tool.Run("check", dir.File("w.npy"), "--mask", dir.File("nope.npy")), $"{dir.File("nope.npy")}: file not found");
+        Tool.AssertOneErrorLine(Tool.Run("check", dir.File("w.npy"), "--mask", dir.File("nope.npy")), $"{dir.File("nope.npy")}: file not found");
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class BadInputTests
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("w.csv"), "1,0\n0,1\n");
 
-        AssertOneErrorLine(Tool.Run("check", dir.File("w.csv")), dir.File("w.csv"));
+        Tool.AssertOneErrorLine(Tool.Run("check", dir.File("w.csv")), dir.File("w.csv"));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class BadInputTests
         byte[] bytes = File.ReadAllBytes(dir.File("w.npy"));
         File.WriteAllBytes(dir.File("w.npy"), bytes[..^100]);
 
-        AssertOneErrorLine(Tool.Run("check", dir.File("w.npy")), dir.File("w.npy"));
+        Tool.AssertOneErrorLine(Tool.Run("check", dir.File("w.npy")), dir.File("w.npy"));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class BadInputTests
         Encoding.ASCII.GetBytes("(100, 785)").CopyTo(bytes, at);
         File.WriteAllBytes(dir.File("w.npy"), bytes);
 
-        AssertOneErrorLine(Tool.Run("check", dir.File("w.npy")), dir.File("w.npy"));
+        Tool.AssertOneErrorLine(Tool.Run("check", dir.File("w.npy")), dir.File("w.npy"));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class BadInputTests
         Tool.Succeed(Tool.Generate100x784(dir.File("w.npy")));
         Tool.Succeed("plan", "--rows", "784", "--cols", "100", "--density", "0.1", "--seed", "1", "-o", dir.File("tall.jsonl"));
 
-        AssertOneErrorLine(Tool.Run("check", dir.File("w.npy"), "--plan", dir.File("tall.jsonl")), "--plan is for a 784 x 100 matrix");
+        Tool.AssertOneErrorLine(Tool.Run("check", dir.File("w.npy"), "--plan", dir.File("tall.jsonl")), "--plan is for a 784 x 100 matrix");
     }
 
     [Theory]
@@ -141,15 +141,6 @@ public class BadInputTests
         Assert.Equal(70, code);
         var line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("internal error: System.ArgumentNullException: ", line);
-    }
-
-    static void AssertOneErrorLine(RunResult result, string expected)
-    {
-        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-        var line = Assert.Single(result.StderrLines);
-        Assert.StartsWith("error: ", line);
-        Assert.Contains(expected, line);
-        Assert.DoesNotContain("   at ", result.Stderr);
     }
 
     /// <summary>Relative file names in the arguments placed in the test's own directory.</summary>

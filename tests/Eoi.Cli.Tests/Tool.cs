@@ -9,6 +9,17 @@ sealed record RunResult(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs <c>eoi</c> in-process through <see cref="Cli.Run"/>, as the executable would.</summary>
 static class Tool
 {
+    /// <summary>Exit code 2 and exactly one stderr line, "error: ..." containing <paramref name="expected"/>,
+    /// with no stack trace anywhere.</summary>
+    public static void AssertOneErrorLine(RunResult result, string expected)
+    {
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        var line = Assert.Single(result.StderrLines);
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
     public static RunResult Run(params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };

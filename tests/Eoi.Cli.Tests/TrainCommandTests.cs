@@ -48,7 +48,7 @@ public class TrainCommandTests
 
         var result = Tool.Run(TinyTrain(dir.File("resumed"), "--seed", "2", "--resume", Path.Combine(dir.File("first"), "checkpoint.safetensors")));
 
-        AssertOneErrorLine(result, "Seed must equal the checkpoint's");
+        Tool.AssertOneErrorLine(result, "Seed must equal the checkpoint's");
     }
 
     [Theory]
@@ -60,7 +60,7 @@ public class TrainCommandTests
         using var dir = new TempDirectory();
         var result = Tool.Run([.. args, "-o", dir.File("out")]);
 
-        AssertOneErrorLine(result, "error: CUDA unavailable: ");
+        Tool.AssertOneErrorLine(result, "error: CUDA unavailable: ");
         Assert.Equal("", result.Stdout);
         Assert.False(Directory.Exists(dir.File("out")), "nothing is written when the device cannot open");
     }
@@ -86,7 +86,7 @@ public class TrainCommandTests
         using var dir = new TempDirectory();
         var result = Tool.Run("train", option, value, "-o", dir.File("run"));
 
-        AssertOneErrorLine(result, expected);
+        Tool.AssertOneErrorLine(result, expected);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
 
@@ -122,7 +122,7 @@ public class TrainCommandTests
         using var dir = new TempDirectory();
         var result = Tool.Run("experiment", "mlp7-mnist", "--quick", option, value, "-o", dir.File("grid"));
 
-        AssertOneErrorLine(result, expected);
+        Tool.AssertOneErrorLine(result, expected);
         Assert.False(Directory.Exists(dir.File("grid")), "nothing is written for a bad option");
     }
 
@@ -131,13 +131,4 @@ public class TrainCommandTests
         [.. stdout.Split('\n').SkipWhile(line => !line.Contains("after epoch", StringComparison.Ordinal))
             .Where(line => line.StartsWith("| train ", StringComparison.Ordinal) || line.StartsWith("| validation ", StringComparison.Ordinal)
                            || line.StartsWith("| test ", StringComparison.Ordinal))];
-
-    static void AssertOneErrorLine(RunResult result, string expected)
-    {
-        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-        var line = Assert.Single(result.StderrLines);
-        Assert.StartsWith("error: ", line);
-        Assert.Contains(expected, line);
-        Assert.DoesNotContain("   at ", result.Stderr);
-    }
 }
