@@ -20,7 +20,8 @@ public sealed class ClassLabels : IDisposable
     public int Count => buffer.Length;
     public int ClassCount { get; }
 
-    internal DeviceBuffer Buffer
+    /// <summary>The Int32 labels in the backend's memory, for the kernels of an operation.</summary>
+    public DeviceBuffer Buffer
     {
         get
         {

@@ -11,6 +11,7 @@ namespace Eoi.Autograd;
 public sealed partial class Tensor : IDisposable
 {
     readonly DeviceBuffer buffer;
+    List<IDisposable>? attachments;
     bool disposed;
 
     Tensor(IBackend backend, Shape shape, DeviceBuffer buffer, bool requiresGrad)
@@ -30,7 +31,9 @@ public sealed partial class Tensor : IDisposable
     /// <summary>The scope that will dispose this tensor, if any.</summary>
     internal TensorScope? Scope { get; set; }
 
-    internal DeviceBuffer Buffer
+    /// <summary>The elements in the backend's memory, for the kernels of an operation (see Tensor.Autograd.cs).
+    /// Only the operation that made a tensor writes its buffer; everyone else reads it.</summary>
+    public DeviceBuffer Buffer
     {
         get
         {
@@ -69,9 +72,9 @@ public sealed partial class Tensor : IDisposable
         return tensor;
     }
 
-    /// <summary>A new tensor of the given shape and type in this tensor's backend, owned by the open scope.
-    /// How operations make their outputs.</summary>
-    internal Tensor NewLike(Shape shape) => Scoped(new Tensor(Backend, shape, Backend.Allocate(ElementType, shape.ElementCount), false));
+    /// <summary>A new zero tensor of the given shape in this tensor's backend and element type, owned by the
+    /// open scope. How operations make their outputs.</summary>
+    public Tensor NewLike(Shape shape) => Scoped(new Tensor(Backend, shape, Backend.Allocate(ElementType, shape.ElementCount), false));
 
     /// <summary>A tensor no scope owns, e.g. a gradient, which its tensor owns.</summary>
     internal static Tensor Unscoped(IBackend backend, Shape shape, DeviceBuffer buffer) => new(backend, shape, buffer, false);
@@ -98,12 +101,24 @@ public sealed partial class Tensor : IDisposable
         return ElementType == ElementType.Float32 ? ToArray<float>()[0] : ToArray<double>()[0];
     }
 
+    /// <summary>Frees <paramref name="resource"/> when this tensor is disposed: state an operation's backward
+    /// needs besides its inputs and output, such as saved statistics or arg-max indices.</summary>
+    public void Attach(IDisposable resource)
+    {
+        Guard.NotNull(resource, nameof(resource));
+        ObjectDisposedException.ThrowIf(disposed, this);
+        (attachments ??= []).Add(resource);
+    }
+
     public void Dispose()
     {
         if (disposed) return;
         disposed = true;
         buffer.Dispose();
         ClearGrad();
+        if (attachments is null) return;
+        foreach (var resource in attachments) resource.Dispose();
+        attachments = null;
     }
 
     public override string ToString() => $"Tensor {ElementType} {Shape} on {Backend.Name}{(RequiresGrad ? ", requires grad" : "")}";

@@ -51,6 +51,18 @@ sealed class HostArrayPool(long maxPooledBytes)
         }
     }
 
+    /// <summary>Forgets every array held for reuse, leaving them to the collector.</summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            floats.Clear();
+            doubles.Clear();
+            ints.Clear();
+            pooledBytes = 0;
+        }
+    }
+
     Shelf<T> ShelfOf<T>() where T : unmanaged =>
         typeof(T) == typeof(float) ? (Shelf<T>)(object)floats
         : typeof(T) == typeof(double) ? (Shelf<T>)(object)doubles
@@ -66,6 +78,8 @@ sealed class HostArrayPool(long maxPooledBytes)
 
         public T[]? Take(int length) =>
             byLength.TryGetValue(length, out var stack) && stack.TryPop(out var array) ? array : null;
+
+        public void Clear() => byLength.Clear();
 
         public void Put(T[] array)
         {

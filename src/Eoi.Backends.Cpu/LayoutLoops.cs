@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
@@ -57,7 +56,7 @@ static class LayoutLoops
     {
         if (inner == 1)
         {
-            ColumnSums(outer, channels, dy, dbias);
+            ReductionLoops.ColumnSums(outer, channels, 1, dy, dbias);
             return;
         }
         for (int c = 0; c < channels; c++)
@@ -69,34 +68,9 @@ static class LayoutLoops
         }
     }
 
-    /// <summary>sums[c] = the column c of a [rows, columns] matrix summed top to bottom in double, eight
-    /// columns at a time (each column's order is still top to bottom).</summary>
-    static void ColumnSums<T>(int rows, int columns, ReadOnlySpan<T> matrix, Span<T> sums)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        const int StackLimit = 1024;
-        double[]? rented = columns > StackLimit ? ArrayPool<double>.Shared.Rent(columns) : null;
-        Span<double> total = rented is null ? stackalloc double[columns] : rented.AsSpan(0, columns);
-        total.Clear();
-        for (int r = 0; r < rows; r++)
-        {
-            var row = matrix.Slice(r * columns, columns);
-            int c = 0;
-            for (; c + 8 <= columns; c += 8)
-            {
-                var (low, high) = WidenEight(row.Slice(c, 8));
-                (Vector256.Create(total.Slice(c, 4)) + low).CopyTo(total.Slice(c, 4));
-                (Vector256.Create(total.Slice(c + 4, 4)) + high).CopyTo(total.Slice(c + 4, 4));
-            }
-            for (; c < columns; c++) total[c] += double.CreateTruncating(row[c]);
-        }
-        for (int c = 0; c < columns; c++) sums[c] = T.CreateTruncating(total[c]);
-        if (rented is not null) ArrayPool<double>.Shared.Return(rented);
-    }
-
     /// <summary>A run summed in double as eight partial sums (element i goes to sum i mod 8), combined in a
     /// fixed order, then the tail of fewer than eight added in order.</summary>
-    static double SumAsDouble<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static double SumAsDouble<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Vector256<double> low = Vector256<double>.Zero, high = Vector256<double>.Zero;
         int i = 0;
@@ -113,7 +87,7 @@ static class LayoutLoops
     }
 
     /// <summary>Eight float or double values as two vectors of four doubles (elements 0-3, 4-7).</summary>
-    static (Vector256<double> Low, Vector256<double> High) WidenEight<T>(ReadOnlySpan<T> eight) where T : unmanaged
+    internal static (Vector256<double> Low, Vector256<double> High) WidenEight<T>(ReadOnlySpan<T> eight) where T : unmanaged
     {
         if (typeof(T) == typeof(float))
             return Vector256.Widen(Vector256.Create(MemoryMarshal.Cast<T, float>(eight)));

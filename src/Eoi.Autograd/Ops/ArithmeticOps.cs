@@ -1,8 +1,10 @@
+using Eoi.Core;
 using Eoi.Core.Backend;
 
 namespace Eoi.Autograd;
 
-/// <summary>Elementwise sum and product of two tensors of one shape (no broadcasting).</summary>
+/// <summary>Elementwise sum and product of two tensors of one shape (broadcast first with
+/// <see cref="ReductionOps.BroadcastTo"/>), and a tensor times a constant.</summary>
 public static class ArithmeticOps
 {
     public static Tensor Add(this Tensor a, Tensor b)
@@ -27,5 +29,15 @@ public static class ArithmeticOps
             a.AccumulateGrad(da => a.Backend.Binary(BinaryOp.Multiply, g.Buffer, b.Buffer, da));
             b.AccumulateGrad(db => b.Backend.Binary(BinaryOp.Multiply, g.Buffer, a.Buffer, db));
         }, a, b);
+    }
+
+    /// <summary>x times a constant (rounded to x's element type).</summary>
+    public static Tensor Scale(this Tensor x, double factor)
+    {
+        Guard.NotNull(x, nameof(x));
+        Guard.Finite(factor, nameof(factor));
+        var y = x.NewLike(x.Shape);
+        x.Backend.Scale(factor, x.Buffer, y.Buffer);
+        return y.Record(g => x.AccumulateGrad(dx => x.Backend.Scale(factor, g.Buffer, dx)), x);
     }
 }

@@ -12,4 +12,7 @@ enum KernelModule
     Classification,
     Convolution,
     Optimizers,
+    Reductions,
+    Pooling,
+    Normalization,
 }

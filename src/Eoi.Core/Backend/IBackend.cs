@@ -7,7 +7,7 @@ namespace Eoi.Core.Backend;
 /// Float64); scalars are passed as double and rounded to that type. A backend checks buffer types and lengths
 /// and throws <see cref="EoiArgumentException"/> on a mismatch.
 /// </summary>
-public interface IBackend
+public partial interface IBackend
 {
     /// <summary>A short name for messages, e.g. "cpu".</summary>
     string Name { get; }

@@ -1,7 +1,7 @@
 namespace Eoi.Core.Backend;
 
 /// <summary>
-/// Average pooling over Planes independent Height x Width planes (batch times channels), a square
+/// Average or max pooling over Planes independent Height x Width planes (batch times channels), a square
 /// Kernel window moved by Stride, no padding.
 /// </summary>
 public readonly record struct PoolGeometry(int Planes, int Height, int Width, int Kernel, int Stride)

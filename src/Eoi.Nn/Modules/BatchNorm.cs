@@ -10,7 +10,8 @@ namespace Eoi.Nn.Modules;
 /// Batch normalisation over axis 1 of [batch, channels] (BatchNorm1d) or [batch, channels, h, w]
 /// (BatchNorm2d), with PyTorch's defaults: gamma 1, beta 0, eps 1e-5, running averages with momentum 0.1 and
 /// the unbiased batch variance. Training mode normalises with the batch statistics, evaluation mode with the
-/// running ones. The running averages are kept in float64 on the host.
+/// running ones. The running averages are [channels] tensors of the module's element type in its backend (as
+/// PyTorch keeps them), updated there after every training-mode forward, so a step reads nothing back.
 /// </summary>
 public sealed class BatchNorm : Module
 {
@@ -18,7 +19,9 @@ public sealed class BatchNorm : Module
     public const double DefaultMomentum = 0.1;
 
     readonly Parameter gamma, beta;
-    readonly double[] runningMean, runningVariance;
+    readonly IBackend backend;
+    readonly ElementType elementType;
+    Tensor runningMean, runningVariance;
 
     public BatchNorm(IBackend backend, int channels, ElementType elementType = ElementType.Float32)
     {
@@ -27,8 +30,10 @@ public sealed class BatchNorm : Module
         gamma = new Parameter(backend, elementType, [channels]);
         beta = new Parameter(backend, elementType, [channels]);
         gamma.Assign(Enumerable.Repeat(1.0, channels).ToArray());
-        runningMean = new double[channels];
-        runningVariance = Enumerable.Repeat(1.0, channels).ToArray();
+        this.backend = backend;
+        this.elementType = elementType;
+        runningMean = Tensor.Zeros(backend, [channels], elementType);
+        runningVariance = Tensor.Full(backend, [channels], 1, elementType);
     }
 
     public int Channels { get; }
@@ -36,16 +41,20 @@ public sealed class BatchNorm : Module
     public override Tensor Forward(Tensor x)
     {
         if (!IsTraining)
-            return x.BatchNormInference(gamma.Read(), beta.Read(), runningMean, runningVariance, DefaultEpsilon);
+            return x.BatchNormInference(gamma.Value, beta.Value, runningMean, runningVariance, DefaultEpsilon);
         var (y, statistics) = x.BatchNorm(gamma.Value, beta.Value, DefaultEpsilon);
         // As in PyTorch, every training-mode forward moves the running averages (mask scoring passes included).
         double unbias = statistics.SamplesPerChannel / Math.Max(1.0, statistics.SamplesPerChannel - 1);
-        for (int c = 0; c < Channels; c++)
-        {
-            runningMean[c] = (1 - DefaultMomentum) * runningMean[c] + DefaultMomentum * statistics.Mean[c];
-            runningVariance[c] = (1 - DefaultMomentum) * runningVariance[c] + DefaultMomentum * statistics.BiasedVariance[c] * unbias;
-        }
+        MoveAverage(runningMean, statistics.Mean, DefaultMomentum);
+        MoveAverage(runningVariance, statistics.BiasedVariance, DefaultMomentum * unbias);
         return y;
+    }
+
+    /// <summary>running = (1 - momentum) running + weight batch, in place on the device.</summary>
+    static void MoveAverage(Tensor running, Tensor batch, double weight)
+    {
+        running.Backend.Scale(1 - DefaultMomentum, running.Buffer, running.Buffer);
+        running.Backend.Axpy(weight, batch.Buffer, running.Buffer);
     }
 
     protected override IEnumerable<(string Name, TrainableParameter Parameter)> OwnParameters =>
@@ -56,22 +65,28 @@ public sealed class BatchNorm : Module
         var type = HostTensors.DTypeOf(gamma.ElementType);
         state[Join(prefix, "gamma")] = new NdArray([Channels], type, gamma.Read());
         state[Join(prefix, "beta")] = new NdArray([Channels], type, beta.Read());
-        state[Join(prefix, "running_mean")] = new NdArray([Channels], DType.Float64, (double[])runningMean.Clone());
-        state[Join(prefix, "running_var")] = new NdArray([Channels], DType.Float64, (double[])runningVariance.Clone());
+        state[Join(prefix, "running_mean")] = new NdArray([Channels], type, HostTensors.Read(runningMean));
+        state[Join(prefix, "running_var")] = new NdArray([Channels], type, HostTensors.Read(runningVariance));
     }
 
     protected override void ImportOwnState(string prefix, IReadOnlyDictionary<string, NdArray> state)
     {
         gamma.Assign(Entry(state, Join(prefix, "gamma"), [Channels]).Data);
         beta.Assign(Entry(state, Join(prefix, "beta"), [Channels]).Data);
-        Entry(state, Join(prefix, "running_mean"), [Channels]).Data.CopyTo(runningMean, 0);
-        Entry(state, Join(prefix, "running_var"), [Channels]).Data.CopyTo(runningVariance, 0);
+        var mean = Entry(state, Join(prefix, "running_mean"), [Channels]).Data;
+        var variance = Entry(state, Join(prefix, "running_var"), [Channels]).Data;
+        runningMean.Dispose();
+        runningMean = HostTensors.Upload(backend, elementType, [Channels], mean);
+        runningVariance.Dispose();
+        runningVariance = HostTensors.Upload(backend, elementType, [Channels], variance);
     }
 
     public override void Dispose()
     {
         gamma.Dispose();
         beta.Dispose();
+        runningMean.Dispose();
+        runningVariance.Dispose();
         base.Dispose();
     }
 }

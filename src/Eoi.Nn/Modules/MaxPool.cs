@@ -1,9 +1,9 @@
 using Eoi.Autograd;
-using Eoi.Nn.Functional;
 
 namespace Eoi.Nn.Modules;
 
-/// <summary>Max pooling over non-overlapping square windows (VGG's "M"); see <see cref="MaxPoolOps"/>.</summary>
+/// <summary>Max pooling over non-overlapping square windows (VGG's "M"); the gradient goes to each window's
+/// first maximum, as in PyTorch.</summary>
 public sealed class MaxPool(int kernel) : Module
 {
     public override Tensor Forward(Tensor x) => x.MaxPool2d(kernel);

@@ -27,18 +27,23 @@ readonly record struct BatchTensors(IBackend Backend, ElementType ElementType)
 
     public ClassLabels Labels(MiniBatch batch, int classCount) => ClassLabels.FromArray(Backend, batch.Labels, classCount);
 
-    /// <summary>How many rows of the [batch, classes] logits have their largest entry (the first, on ties) at the label.</summary>
-    public static int CountCorrect(Tensor logits, ReadOnlySpan<int> labels)
+    /// <summary>A batch's loss and how many rows of its [batch, classes] logits have their largest entry (the
+    /// first, on ties) at the label, read back in one download: the count is made on the device beside the
+    /// loss (<see cref="IBackend.CountCorrect"/>), so the logits never leave it.</summary>
+    public static (double Loss, int Correct) ReadLossAndCorrect(Tensor loss, Tensor logits, ClassLabels labels)
     {
-        var values = HostTensors.Read(logits);
-        int classes = logits.Shape[1], correct = 0;
-        for (int n = 0; n < labels.Length; n++)
+        var backend = loss.Backend;
+        using var readout = backend.Allocate(loss.ElementType, 2);
+        backend.Copy(loss.Buffer, readout.Slice(0, 1));
+        backend.CountCorrect(logits.Shape[0], logits.Shape[1], logits.Buffer, labels.Buffer, readout.Slice(1, 1));
+        if (loss.ElementType == ElementType.Float32)
         {
-            int best = 0;
-            for (int k = 1; k < classes; k++)
-                if (values[n * classes + k] > values[n * classes + best]) best = k;
-            if (best == labels[n]) correct++;
+            Span<float> singles = stackalloc float[2];
+            backend.Download(readout, singles);
+            return (singles[0], (int)singles[1]);
         }
-        return correct;
+        Span<double> doubles = stackalloc double[2];
+        backend.Download(readout, doubles);
+        return (doubles[0], (int)doubles[1]);
     }
 }

@@ -23,8 +23,9 @@ public static class Evaluation
                 using var scope = TensorScope.Begin();
                 using var labels = tensors.Labels(batch, dataset.ClassCount);
                 var logits = model.Forward(tensors.Inputs(batch));
-                lossSum += logits.CrossEntropy(labels).Item() * batch.Count;
-                correct += BatchTensors.CountCorrect(logits, batch.Labels);
+                var (loss, batchCorrect) = BatchTensors.ReadLossAndCorrect(logits.CrossEntropy(labels), logits, labels);
+                lossSum += loss * batch.Count;
+                correct += batchCorrect;
             }
         }
         finally

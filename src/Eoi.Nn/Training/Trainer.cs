@@ -93,14 +93,14 @@ public sealed class Trainer
                 using var labels = tensors.Labels(batch, data.Train.ClassCount);
                 var logits = model.Forward(tensors.Inputs(batch));
                 var loss = logits.CrossEntropy(labels);
-                double value = loss.Item();
+                var (value, batchCorrect) = BatchTensors.ReadLossAndCorrect(loss, logits, labels);
                 if (!double.IsFinite(value))
                     throw new TrainingDivergedException(epoch, $"batch {index} of {batches}", value, optimizer.LearningRate);
                 loss.Backward();
                 optimizer.Step();
                 optimizer.ZeroGrad();
                 lossSum += value * batch.Count;
-                correct += BatchTensors.CountCorrect(logits, batch.Labels);
+                correct += batchCorrect;
                 seen += batch.Count;
             }
             progress?.Report(new TrainingProgress(epoch, options.Epochs, index, batches, lossSum / seen, correct / (double)seen,
