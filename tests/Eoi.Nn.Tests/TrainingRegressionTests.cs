@@ -1,0 +1,62 @@
+using System.Globalization;
+using Eoi.Core.Backend;
+using Eoi.Data;
+using Eoi.Nn.Models;
+using Eoi.Nn.Training;
+using static Eoi.Nn.Tests.TestData;
+
+namespace Eoi.Nn.Tests;
+
+/// <summary>
+/// Before issue 11, Eoi.Nn emulated the ops the models need (batch norm from channel sums by products with
+/// ones and a host-built expansion of 1/sqrt(var + eps), max pooling by a host-built arg-max mask, running
+/// statistics on the host). Two float64 epochs of each model on a synthetic batch, with the backend's own ops
+/// now, give the per-epoch train and validation losses and accuracies that code gave (recorded by running this
+/// very test at commit 8a0e041).
+/// </summary>
+public class TrainingRegressionTests
+{
+    /// <summary>
+    /// Allowed relative difference of a loss. Old and new runs differ only in rounding order (fused batch-norm
+    /// kernels, sums in double, the running averages' update), about 1e-16 relative per operation; three SGD steps
+    /// and an evaluation amplify it by the networks' condition, which at these untrained, randomly masked
+    /// weights is large (VGG's evaluation loss is 6.5e7: eval-mode batch norm with running statistics of four
+    /// samples). Measured: VGG's values differ by at most 5.3e-12 (its first validation loss), ResNet's, CifarConv's
+    /// and the MLP's not at all; 1e-8 leaves three orders of magnitude, while a wrong gradient or statistic moves
+    /// the losses by 1e-3 or more.
+    /// </summary>
+    const double RelativeTolerance = 1e-8;
+
+    /// <summary>Per epoch: train loss, train accuracy, validation loss, validation accuracy.</summary>
+    public static TheoryData<ModelKind, int, int, string> Recorded => new()
+    {
+        { ModelKind.ResNet, 8, 4, "2.3260961898161328, 0.16666666666666666, 2.2863151766617986, 0.16666666666666666, 2.2573751298183278, 0.16666666666666666, 2.2911628564695623, 0.16666666666666666" },
+        { ModelKind.Vgg16, 16, 2, "2.34693921118326, 0.16666666666666666, 64958890.62887221, 0.08333333333333333, 2.3368487446554926, 0.16666666666666666, 1860.188429168279, 0.08333333333333333" },
+        { ModelKind.CifarConv, 6, 4, "2.3307659932764904, 0, 2.3075274975107973, 0.08333333333333333, 2.307606961613596, 0.08333333333333333, 2.307418438592734, 0.08333333333333333" },
+        { ModelKind.Mlp, 3, 8, "2.317008382689257, 0.08333333333333333, 2.299992735187798, 0.16666666666666666, 2.30007482843267, 0.16666666666666666, 2.2998951513347596, 0.16666666666666666" },
+    };
+
+    [Theory, MemberData(nameof(Recorded))]
+    public void Float64TrainingGivesThePreviousValues(ModelKind kind, int depth, int width, string recorded)
+    {
+        int[] sampleShape = kind == ModelKind.Mlp ? [48] : [3, 32, 32];
+        var spec = new ModelSpec(kind, depth, width, Activation.Relu, sampleShape, Classes: 10, ElementType: ElementType.Float64);
+        using var model = ModelFactory.Build(Cpu, spec);
+        int seed = 0;
+        foreach (var layer in model.WeightLayers()) Randomize(layer.Layer, ++seed, density: 0.5, scale: 0.3);
+        int size = sampleShape.Aggregate(1, (a, b) => a * b);
+        const int count = 12;
+        var inputs = Uniform(11, count * size).Select(v => (float)v).ToArray();
+        var data = new Dataset("synthetic", inputs, sampleShape, Enumerable.Range(0, count).Select(i => i * 7 % 10).ToArray(), 10);
+        var options = new TrainingOptions { Epochs = 2, BatchSize = 4, LearningRate = 0.05, Seed = 3 };
+        var result = new Trainer(model, new TrainValidationTest("synthetic", data, data, data), options)
+            .Run(cancellation: TestContext.Current.CancellationToken);
+
+        var actual = result.History.SelectMany(e => new[] { e.TrainLoss, e.TrainAccuracy, e.ValidationLoss, e.ValidationAccuracy }).ToArray();
+        var expected = recorded.Split(", ").Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(actual[i] - expected[i]) <= RelativeTolerance * Math.Abs(expected[i]),
+                $"value {i}: now {actual[i]:R}, before {expected[i]:R} (relative difference {Math.Abs(actual[i] - expected[i]) / Math.Abs(expected[i]):E2})");
+    }
+}
