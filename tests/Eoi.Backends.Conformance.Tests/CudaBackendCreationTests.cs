@@ -28,6 +28,17 @@ public class CudaBackendCreationTests
     }
 
     [Fact]
+    public void With_the_driver_but_no_device_TryCreate_gives_the_no_device_reason()
+    {
+        var probe = CudaProbe.Detect();
+        Assert.SkipUnless(probe.Summary == CudaProbe.NoDeviceReason, $"needs the CUDA driver library and no device; here: {probe.Summary}");
+
+        Assert.False(CudaBackend.TryCreate(out var backend, out string reason));
+        Assert.Null(backend);
+        Assert.Equal("CUDA unavailable: no CUDA device (cuInit = CUDA_ERROR_NO_DEVICE)", reason);
+    }
+
+    [Fact]
     public void TryCreate_names_the_valid_ordinals_for_a_device_that_is_not_there()
     {
         bool created = CudaBackend.TryCreate(out var backend, out string reason, deviceOrdinal: 1000);

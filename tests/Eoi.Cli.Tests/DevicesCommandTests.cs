@@ -2,7 +2,8 @@ using Eoi.Cuda.Native;
 
 namespace Eoi.Cli.Tests;
 
-/// <summary><c>eoi devices</c> succeeds with or without a GPU; without one it says why in one line.</summary>
+/// <summary><c>eoi devices</c> succeeds with or without a GPU; without one it says why in one line, then lists
+/// the libraries that did load with their versions.</summary>
 public class DevicesCommandTests
 {
     static readonly CudaProbeResult Probe = CudaProbe.Detect();
@@ -13,10 +14,23 @@ public class DevicesCommandTests
         Assert.SkipWhen(Probe.IsAvailable, "CUDA is available here; the next test covers this machine");
         var result = Tool.Succeed("devices");
 
-        var line = Assert.Single(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("CUDA unavailable: ", line);
-        Assert.Equal(Probe.Summary, line);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("CUDA unavailable: ", lines[0]);
+        Assert.Equal(Probe.Summary, lines[0]);
+        Assert.Equal(Probe.LoadedLibraries.Select(library => $"  {library}"), lines[1..]);
         Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public void With_the_driver_but_no_device_it_says_so_in_one_line_and_succeeds()
+    {
+        Assert.SkipUnless(Probe.Summary == CudaProbe.NoDeviceReason, $"needs the CUDA driver library and no device; here: {Probe.Summary}");
+        var result = Tool.Succeed("devices");
+
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("CUDA unavailable: no CUDA device (cuInit = CUDA_ERROR_NO_DEVICE)", lines[0]);
+        Assert.Single(lines, line => line.Contains("CUDA_ERROR_NO_DEVICE", StringComparison.Ordinal));
+        Assert.Matches(@"^  CUDA driver \d+\.\d+: .*libcuda\.so\.1$", lines[1]);
     }
 
     [Fact]

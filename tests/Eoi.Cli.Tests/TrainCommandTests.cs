@@ -60,9 +60,19 @@ public class TrainCommandTests
         using var dir = new TempDirectory();
         var result = Tool.Run([.. args, "-o", dir.File("out")]);
 
-        Tool.AssertOneErrorLine(result, "error: CUDA unavailable: ");
+        Tool.AssertOneErrorLine(result, $"error: {Probe.Summary}");
         Assert.Equal("", result.Stdout);
         Assert.False(Directory.Exists(dir.File("out")), "nothing is written when the device cannot open");
+    }
+
+    [Fact]
+    public void With_the_driver_but_no_device_device_cuda_names_CUDA_ERROR_NO_DEVICE()
+    {
+        Assert.SkipUnless(Probe.Summary == CudaProbe.NoDeviceReason, $"needs the CUDA driver library and no device; here: {Probe.Summary}");
+        using var dir = new TempDirectory();
+        var result = Tool.Run("train", "--device", "cuda", "-o", dir.File("out"));
+
+        Tool.AssertOneErrorLine(result, "no CUDA device (cuInit = CUDA_ERROR_NO_DEVICE)");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public class LibrarySearchTests
         Assert.Equal(
             [Path.Combine(temp.Path, "site", "nvidia/cu13/lib"), Path.Combine(temp.Path, "site", "nvidia/cublas/lib")],
             candidates.Where(c => c.Source == "pip wheel").Select(c => Path.GetDirectoryName(c.Path)).Distinct());
-        Assert.Equal(["libcublas.so.13", "libcublas.so.12", "libcublas.so"], candidates.Where(c => c.IsBareName).Select(c => c.Path));
+        Assert.Equal(["libcublas.so.13", "libcublas.so.12", "libcublas.so.11", "libcublas.so"], candidates.Where(c => c.IsBareName).Select(c => c.Path));
     }
 
     [Fact]
@@ -81,10 +81,10 @@ public class LibrarySearchTests
         Assert.False(result.IsLoaded);
         Assert.Equal(0, result.Handle);
         Assert.Null(result.LoadedPath);
-        Assert.Equal(6, result.Attempts.Count); // three file names in each of two folders
+        Assert.Equal(8, result.Attempts.Count); // four file names in each of two folders
         Assert.All(result.Attempts, a => Assert.Equal(LoadOutcome.NotFound, a.Outcome));
         Assert.Equal(
-            $"cuSPARSE (libcusparse.so.13, libcusparse.so.12, libcusparse.so) not found; searched: {temp.Path}/empty, {temp.Path}/also-empty",
+            $"cuSPARSE (libcusparse.so.13, libcusparse.so.12, libcusparse.so.11, libcusparse.so) not found; searched: {temp.Path}/empty, {temp.Path}/also-empty",
             result.FailureReason);
         string described = result.Describe();
         Assert.All(result.Attempts, a => Assert.Contains($"{a.Candidate.Path} [{a.Candidate.Source}]: not found", described, StringComparison.Ordinal));
@@ -103,7 +103,7 @@ public class LibrarySearchTests
         Assert.False(string.IsNullOrWhiteSpace(broken.Detail));
         Assert.DoesNotContain("strace", broken.Detail, StringComparison.Ordinal); // the runtime's advice is trimmed off
         Assert.DoesNotContain(fake, broken.Detail, StringComparison.Ordinal);     // and so is dlerror()'s repeat of the path
-        Assert.StartsWith($"NVRTC (libnvrtc.so.13, libnvrtc.so.12, libnvrtc.so) found but not loadable: {fake}: ", result.FailureReason, StringComparison.Ordinal);
+        Assert.StartsWith($"NVRTC (libnvrtc.so.13, libnvrtc.so.12, libnvrtc.so.11.2, libnvrtc.so) found but not loadable: {fake}: ", result.FailureReason, StringComparison.Ordinal);
         Assert.False(result.IsLoaded);
     }
 

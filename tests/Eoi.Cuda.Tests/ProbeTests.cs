@@ -58,6 +58,25 @@ public class ProbeTests
     }
 
     [Fact]
+    public void WithTheRealDriverButNoDeviceTheProbeSaysSoAndStillReportsVersions()
+    {
+        var driver = CudaLibraries.Load(CudaLibrary.Driver);
+        Assert.SkipUnless(driver.IsLoaded, $"CUDA unavailable: {driver.FailureReason}");
+        var init = CudaDriverApi.cuInit(0);
+        Assert.SkipUnless(init == CudaResult.CUDA_ERROR_NO_DEVICE, $"cuInit returned {init}: this machine has a device, or another fault");
+
+        var result = CudaProbe.Detect();
+
+        var unavailable = Assert.IsType<CudaUnavailable>(result);
+        Assert.Equal(CudaProbe.NoDeviceReason, unavailable.Reason);
+        Assert.Contains("CUDA_ERROR_NO_DEVICE", result.Summary, StringComparison.Ordinal);
+        // Versions are read without a device: every library that loaded has one, and the driver's is >= 11.0.
+        Assert.Equal(result.Libraries.Where(l => l.IsLoaded).Select(l => l.Library.Library), result.Versions.Keys.Order());
+        Assert.True(result.Versions[CudaLibrary.Driver].Major >= 11, $"driver version {result.Versions[CudaLibrary.Driver]}");
+        Assert.All(result.LoadedLibraries, line => Assert.DoesNotContain("version unknown", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheResolverAnswersZeroForWhatItCannotLoadAndNeverThrows()
     {
         var assembly = typeof(CudaLibraries).Assembly;

@@ -12,7 +12,12 @@ static class KernelSources
 
     public static string Text(KernelModule module) => Modules[module].Value;
 
-    static string FileName(KernelModule module) => module.ToString().ToLowerInvariant() + ".cu";
+    public static string FileName(KernelModule module) => module.ToString().ToLowerInvariant() + ".cu";
+
+    /// <summary>Every embedded Kernels/*.cu file, whether or not a <see cref="KernelModule"/> names it yet (the
+    /// .csproj embeds them by wildcard), so a check over these cannot miss a new file.</summary>
+    public static IReadOnlyList<string> EmbeddedFiles { get; } =
+        [.. Assembly.GetExecutingAssembly().GetManifestResourceNames().Where(name => name.EndsWith(".cu", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
     static string Read(string resource)
     {

@@ -6,7 +6,8 @@ using Spectre.Console.Rendering;
 namespace Eoi.Cli.Terminal;
 
 /// <summary>What `eoi devices` prints: a table of what the CUDA probe found, or the one line saying why CUDA is
-/// unavailable; with --verbose, every path tried for every library.</summary>
+/// unavailable followed by each library that did load, with its version; with --verbose, every path tried for
+/// every library.</summary>
 static class DevicesView
 {
     /// <param name="backend">Whether the CUDA backend opened on device 0 (null when CUDA is unavailable).</param>
@@ -28,7 +29,10 @@ static class DevicesView
             console.Write(table);
         }
         else
+        {
             console.Write(new WholeLine(probe.Summary));
+            foreach (string library in probe.LoadedLibraries) console.Write(new WholeLine($"  {library}"));
+        }
 
         if (!verbose) return;
         foreach (string line in probe.DescribeSearch().Split('\n', StringSplitOptions.RemoveEmptyEntries))
