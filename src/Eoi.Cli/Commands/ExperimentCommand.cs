@@ -51,7 +51,7 @@ static class ExperimentCommand
         var output = new Option<string>("--output", "-o") { HelpName = "DIR", Description = "Where to write the results. Default: ./experiments/NAME (NAME-quick with --quick)." };
         var resume = new Option<bool>("--resume")
         {
-            Description = "Continue a grid that stopped part way in --output (same settings): finished runs are read back from their run.json, an interrupted run continues from its last checkpoint.",
+            Description = "Continue a grid that stopped part way in --output (same settings): finished runs are read back from their result.json (refused when written by other settings or code), an interrupted run continues from its last checkpoint.",
         };
         var shard = CommonOptions.Optional("--shard", "K/N",
             "Run only the K-th of N parts of the grid (balanced by expected cost), writing only its runs. Default: from the environment (see above), else the whole grid.");

@@ -40,7 +40,7 @@ public static class ExperimentRunner
             progress?.Report(new ExperimentProgress(number, total, cell, seed));
             string? directory = outputDirectory is null ? null : Path.Combine(outputDirectory, RunsFolder, gridRun.Name);
             var configuration = grid.ConfigurationFor(cell, seed) with { OutputDirectory = directory };
-            var run = (resume ? ReadFinished(directory!, configuration, gridRun) : null);
+            var run = resume ? ReadFinished(directory!, configuration, gridRun) : null;
             if (run is null)
             {
                 run = Execute(grid.Measure, configuration, backend, cell, seed, data,
