@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Eoi.Cli.Tests;
 
@@ -47,7 +48,7 @@ public sealed class ExperimentShardTests(UnshardedTinyGrid unsharded) : IClassFi
         using var dir = new TempDirectory();
         string first = dir.File("first"), second = dir.File("second");
         string[] shard1 = UnshardedTinyGrid.Args("--shard", "1/2", "-o", first);
-        using (var doomed = Start(shard1))
+        using (var doomed = Start(shard1).Process)
         {
             while (!doomed.HasExited && Finished(first) == 0) Thread.Sleep(20);
             Assert.False(doomed.HasExited, "the shard finished before it could be killed");
@@ -162,8 +163,9 @@ public sealed class ExperimentShardTests(UnshardedTinyGrid unsharded) : IClassFi
     static int Finished(string output) =>
         Directory.Exists(Path.Combine(output, "runs")) ? Directory.GetFiles(Path.Combine(output, "runs"), "result.json", SearchOption.AllDirectories).Length : 0;
 
-    /// <summary><c>dotnet eoi.dll ARGS</c> as its own process, with the dotnet host that runs these tests.</summary>
-    static Process Start(string[] args)
+    /// <summary><c>dotnet eoi.dll ARGS</c> as its own process, with the dotnet host that runs these tests; its
+    /// stderr is kept for <see cref="Finish"/> to show.</summary>
+    static (Process Process, StringBuilder Stderr) Start(string[] args)
     {
         string runtime = RuntimeEnvironment.GetRuntimeDirectory(); // DOTNET_ROOT/shared/Microsoft.NETCore.App/VERSION/
         string host = Path.GetFullPath(Path.Combine(runtime, "..", "..", "..", OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet"));
@@ -172,17 +174,17 @@ public sealed class ExperimentShardTests(UnshardedTinyGrid unsharded) : IClassFi
         foreach (string arg in args) start.ArgumentList.Add(arg);
         foreach (string name in new[] { "SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX" }) start.Environment.Remove(name);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host}");
+        var stderr = new StringBuilder();
+        process.ErrorDataReceived += (_, line) => { lock (stderr) stderr.AppendLine(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return process;
+        return (process, stderr);
     }
 
-    static void Finish(Process process)
+    static void Finish((Process Process, StringBuilder Stderr) started)
     {
-        using (process)
-        {
-            process.WaitForExit();
-            Assert.Equal(0, process.ExitCode);
-        }
+        using var process = started.Process;
+        process.WaitForExit();
+        lock (started.Stderr) Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {started.Stderr}");
     }
 }
