@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Test accuracy by epoch for the runs of one or more `eoi experiment` output directories.
 
-Reads DIR/runs/NNN-<cell>-seedK/metrics.csv and prints a markdown table: one row per cell, one column per chosen
+Reads DIR/runs/<cell>-seedK/metrics.csv (older grids: NNN-<cell>-seedK) and prints a markdown table: one row per cell, one column per chosen
 epoch, each entry the mean ± population std (as summary.md) over seeds of the test accuracy (%). A cell that appears in several
 directories (the reference arms run again when a grid is split by --masks) must have identical metrics there,
 or the script stops: that doubles as a check that runs are reproducible across processes.
@@ -15,7 +15,7 @@ import re
 import statistics
 import sys
 
-RUN = re.compile(r"^\d+-(?P<cell>.+)-seed(?P<seed>\d+)$")
+RUN = re.compile(r"^(?:\d+-)?(?P<cell>.+)-seed(?P<seed>\d+)$")
 
 
 def read_runs(directories):

@@ -20,7 +20,8 @@ public static class Cli
         rotations; the reference implementation, used as a correctness oracle.
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="environment">Reads an environment variable, null when unset; the process environment when omitted.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
     {
         try
         {
@@ -37,7 +38,7 @@ public static class Cli
                 ReplayCommand.Create(console),
                 DemoCommand.Create(console),
                 TrainCommand.Create(console),
-                ExperimentCommand.Create(console),
+                ExperimentCommand.Create(console, environment ?? Environment.GetEnvironmentVariable),
                 DevicesCommand.Create(console),
             };
             var parsed = root.Parse(args);

@@ -20,11 +20,14 @@ static class Tool
         Assert.DoesNotContain("   at ", result.Stderr);
     }
 
-    public static RunResult Run(params string[] args)
+    public static RunResult Run(params string[] args) => RunIn(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with <paramref name="environment"/> as the only environment variables the command sees.</summary>
+    public static RunResult RunIn(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        int code = Cli.Run(args, stdout, stderr);
+        int code = Cli.Run(args, stdout, stderr, name => environment.GetValueOrDefault(name));
         return new RunResult(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -27,15 +27,23 @@ static class ExperimentCommand
         --seeds to --data-dir replace one setting of the grid (or of its quick size); summary.md lists the
         settings used.
 
+        On a cluster, N processes each run one part: --shard K/N (or, without it, the part a Slurm array or
+        a Kubernetes Indexed Job gives: SLURM_ARRAY_TASK_ID/_COUNT, or JOB_COMPLETION_INDEX with
+        EOI_SHARD_COUNT). A shard writes only its runs (runs/NAME/ under --output, safe to share); then
+        --merge DIR... gathers the finished runs of all shards into the usual summary. See docs/CLUSTER.md.
+
         Examples:
           eoi experiment jacobian-init --quick
           eoi experiment mlp7-fashion -o experiments/fashion
           eoi experiment mlp7-mnist --device cuda
           eoi experiment mlp7-mnist --seeds 1,2,3 --epochs 20 --masks uniform,erk --dataset mnist --data-dir data/mnist
           eoi experiment mlp7-fashion -o experiments/fashion --resume     (after the first one was stopped)
+          eoi experiment mlp7-fashion --shard 2/8 -o /shared/fashion        (one of 8 processes)
+          eoi experiment mlp7-fashion --merge /shared/fashion -o experiments/fashion
         """;
 
-    public static Command Create(IAnsiConsole console)
+    /// <param name="environment">Reads an environment variable (the scheduler's array index), null when unset.</param>
+    public static Command Create(IAnsiConsole console, Func<string, string?> environment)
     {
         var name = new Argument<string>("NAME") { Description = "The grid: " + string.Join(", ", ExperimentCatalog.Names) + "." };
         name.AcceptOnlyFromAmong([.. ExperimentCatalog.Names]);
@@ -43,35 +51,91 @@ static class ExperimentCommand
         var output = new Option<string>("--output", "-o") { HelpName = "DIR", Description = "Where to write the results. Default: ./experiments/NAME (NAME-quick with --quick)." };
         var resume = new Option<bool>("--resume")
         {
-            Description = "Continue a grid that stopped part way in --output (same settings): finished runs are read back from their run.json, an interrupted run continues from its last checkpoint.",
+            Description = "Continue a grid that stopped part way in --output (same settings): finished runs are read back from their result.json (refused when written by other settings or code), an interrupted run continues from its last checkpoint.",
+        };
+        var shard = CommonOptions.Optional("--shard", "K/N",
+            "Run only the K-th of N parts of the grid (balanced by expected cost), writing only its runs. Default: from the environment (see above), else the whole grid.");
+        var merge = new Option<string[]>("--merge")
+        {
+            HelpName = "DIR", AllowMultipleArgumentsPerToken = true,
+            Description = "Run nothing: gather the finished runs that shards of this grid (same NAME and settings) wrote into these directories, and write the summary to --output.",
         };
         var device = TrainBackend.DeviceOption();
         var overrides = new OverrideOptions();
-        var command = new Command("experiment", Description) { name, quick, output, resume, device };
+        var command = new Command("experiment", Description) { name, quick, output, resume, shard, merge, device };
         foreach (var option in overrides.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
             var grid = overrides.Read(parsed).ApplyTo(ExperimentCatalog.Get(parsed.GetRequiredValue(name), parsed.GetValue(quick)));
             string directory = parsed.GetValue(output) ?? Path.Combine("experiments", grid.Name + (parsed.GetValue(quick) ? "-quick" : ""));
+            if (parsed.GetResult(merge) is not null)
+            {
+                if (parsed.GetValue(shard) is not null || parsed.GetValue(resume))
+                    throw new EoiArgumentException(merge.Name, $"{merge.Name} runs nothing, so {shard.Name} and {resume.Name} do not apply to it");
+                return Merge(console, grid, parsed.GetValue(merge) ?? [], directory);
+            }
+            var part = ShardSelection.Resolve(parsed.GetValue(shard), shard.Name, environment);
             var backend = TrainBackend.Open(parsed, device);
             // The CPU backend holds nothing to free; the CUDA one holds its context, stream and library handles.
             using var ownedBackend = backend as IDisposable;
+            if (part is { } selected) console.WriteLine(ShardLine(grid, selected.Shard, selected.Source));
             console.WriteLine($"{grid.Name}: {grid.Description}");
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{grid.RunCount} runs ({grid.Cells().Count} cells x {grid.Seeds.Count} seeds) on {backend.Name}, writing to {directory}"));
             var clock = Stopwatch.StartNew();
             var result = ExperimentRunner.Run(grid, backend, directory, new SynchronousProgress<ExperimentProgress>(p =>
             {
                 if (p.Completed is { } run) console.WriteLine(RunLine(p, run, grid.Measure));
-            }), resume: parsed.GetValue(resume));
+            }), resume: parsed.GetValue(resume), shard: part?.Shard);
+            if (part is { } finished)
+            {
+                // Shards may share --output: the summary is the merge's to write, once every shard is done.
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"shard {finished.Shard} done: {result.Runs.Count} runs in {clock.Elapsed.TotalSeconds:F1} s, under {Path.Combine(directory, ExperimentRunner.RunsFolder)}"));
+                console.WriteLine("when every shard is done, gather them: the same NAME and settings with --merge DIR... -o OUT");
+                return ExitCodes.Success;
+            }
             result.Write(directory);
             console.WriteLine();
             console.Write(new Text(result.MarkdownTable()));
-            foreach (string file in new[] { ExperimentResult.RunsFile, ExperimentResult.SummaryFile, ExperimentResult.TableFile })
-                console.WriteLine($"wrote {Path.Combine(directory, file)}");
+            ReportWritten(console, directory);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done in {clock.Elapsed.TotalSeconds:F1} s"));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>"shard 2/3 (SLURM_ARRAY_TASK_ID=1, _MIN=0, _STEP=1, _COUNT=3): 4 of 12 runs, 34% of expected cost".</summary>
+    static string ShardLine(ExperimentGrid grid, ExperimentShard shard, string source)
+    {
+        double Cost(IEnumerable<GridRun> runs) => runs.Sum(run => ExperimentCost.Of(grid, run.Cell));
+        var mine = shard.RunsOf(grid);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"shard {shard} ({source}): {mine.Count} of {grid.RunCount} runs, {100 * Cost(mine) / Cost(grid.Runs()):F0}% of expected cost");
+    }
+
+    static int Merge(IAnsiConsole console, ExperimentGrid grid, IReadOnlyList<string> directories, string output)
+    {
+        var (result, duplicates) = ExperimentMerge.Gather(grid, directories);
+        console.WriteLine($"{grid.Name}: {grid.Description}");
+        console.WriteLine(FormattableString.Invariant($"merged {result.Runs.Count} of {grid.RunCount} runs from {string.Join(", ", directories)}"));
+        if (duplicates > 0)
+            console.WriteLine(FormattableString.Invariant($"{duplicates} runs were found again in a later directory and counted once"));
+        if (result.Missing is { Count: > 0 } missing)
+        {
+            console.WriteLine(FormattableString.Invariant($"missing {missing.Count} of {grid.RunCount} runs (not finished in any directory):"));
+            foreach (string run in missing) console.WriteLine("  " + run);
+        }
+        result.Write(output);
+        console.WriteLine();
+        console.Write(new Text(result.MarkdownTable()));
+        ReportWritten(console, output);
+        return ExitCodes.Success;
+    }
+
+    static void ReportWritten(IAnsiConsole console, string directory)
+    {
+        foreach (string file in new[] { ExperimentResult.RunsFile, ExperimentResult.SummaryFile, ExperimentResult.TableFile })
+            console.WriteLine($"wrote {Path.Combine(directory, file)}");
     }
 
     static string RunLine(ExperimentProgress p, ExperimentRun run, ExperimentMeasure measure)

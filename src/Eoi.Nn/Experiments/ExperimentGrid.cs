@@ -87,6 +87,10 @@ public sealed record ExperimentGrid(
 
     public int RunCount => Cells().Count * Seeds.Count;
 
+    /// <summary>Every run in the order the grid runs them: cell by cell, seeds inner.</summary>
+    public IReadOnlyList<GridRun> Runs() =>
+        [.. Cells().SelectMany(cell => Seeds.Select(seed => (cell, seed))).Select((run, index) => new GridRun(index + 1, run.cell, run.seed))];
+
     /// <summary>The configuration of one run of the grid.</summary>
     public RunConfiguration ConfigurationFor(ExperimentCell cell, ulong seed) => Base with
     {

@@ -8,8 +8,9 @@ using Eoi.Sparsity;
 namespace Eoi.Nn.Experiments;
 
 /// <summary>A grid's runs, their per-cell summaries, and the files that report them: runs.csv, summary.csv and
-/// summary.md (the settings actually used, then a markdown table of mean ± std per mask method and scheme).</summary>
-public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<ExperimentRun> Runs, ExperimentData Data)
+/// summary.md (the settings actually used, then a markdown table of mean ± std per mask method and scheme).
+/// <see cref="Missing"/> names the grid's runs that are not in <see cref="Runs"/> (a merge of unfinished shards).</summary>
+public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<ExperimentRun> Runs, ExperimentData Data, IReadOnlyList<string>? Missing = null)
 {
     public const string RunsFile = "runs.csv", SummaryFile = "summary.csv", TableFile = "summary.md";
 
@@ -93,6 +94,8 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
         if (Grid.ExtraArms.Count > 0)
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"- reference arms: {string.Join(", ", Grid.ExtraArms.Select(arm => arm == ExperimentArm.Sao ? $"SAO (degree {ExperimentGrid.SaoDegree})" : "dense orthogonal"))}");
+        if (Missing is { Count: > 0 })
+            text.AppendLine(CultureInfo.InvariantCulture, $"- missing (not finished): {Missing.Count} of {Grid.RunCount} runs: {string.Join(", ", Missing)}");
     }
 }
 

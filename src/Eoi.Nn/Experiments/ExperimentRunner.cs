@@ -1,51 +1,57 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Eoi.Core;
 using Eoi.Core.Backend;
 using Eoi.Data;
-using Eoi.Nn.Analysis;
 using Eoi.Nn.Runs;
 using Eoi.Nn.Training;
 
 namespace Eoi.Nn.Experiments;
 
-/// <summary>Runs every cell x seed of a grid in a fixed order, sharing the loaded data, and summarises them.</summary>
+/// <summary>Runs every cell x seed of a grid (or of one shard of it) in a fixed order, sharing the loaded data, and summarises them.</summary>
 public static class ExperimentRunner
 {
+    /// <summary>The folder under the output directory that holds one folder per run, named <see cref="GridRun.Name"/>.</summary>
+    public const string RunsFolder = "runs";
+
     /// <param name="backend">Where every run's network lives; the caller owns (and disposes) it.</param>
-    /// <param name="outputDirectory">Each run writes its files into runs/NNN-label/ here; null for no files.</param>
+    /// <param name="outputDirectory">Each run writes its files into runs/NAME/ here, result.json last; null for no files.</param>
     /// <param name="resume">Continue a grid that stopped part way (killed, or cancelled) in <paramref name="outputDirectory"/>:
-    /// a run whose run.json is there is read back instead of repeated, a run with only a checkpoint continues
-    /// from it (to the same final bits as an uninterrupted run), the others run as usual. A run.json written for
-    /// another configuration is an error, so two grids never mix in one directory.</param>
+    /// a run whose result.json is there is read back instead of repeated, a run with only a checkpoint continues
+    /// from it (to the same final bits as an uninterrupted run), the others run as usual. A result.json written for
+    /// another configuration or by other code is an error, so two grids never mix in one directory.</param>
+    /// <param name="shard">Run only this part of the grid; null for all of it.</param>
     public static ExperimentResult Run(ExperimentGrid grid, IBackend backend, string? outputDirectory = null,
                                        IProgress<ExperimentProgress>? progress = null, CancellationToken cancellation = default,
-                                       bool resume = false)
+                                       bool resume = false, ExperimentShard? shard = null)
     {
         Guard.NotNull(grid, nameof(grid));
         Guard.NotNull(backend, nameof(backend));
         if (resume && outputDirectory is null)
             throw new EoiArgumentException(nameof(outputDirectory), "resuming a grid needs the output directory it wrote to");
         var data = TrainingRun.LoadData(grid.Base);
+        var summary = ExperimentData.Of(data);
+        var todo = shard is null ? grid.Runs() : shard.RunsOf(grid);
         var runs = new List<ExperimentRun>();
-        int index = 0, total = grid.RunCount;
-        foreach (var cell in grid.Cells())
-            foreach (ulong seed in grid.Seeds)
+        for (int index = 0; index < todo.Count; index++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var (gridRun, number, total) = (todo[index], index + 1, todo.Count);
+            var (cell, seed) = (gridRun.Cell, gridRun.Seed);
+            progress?.Report(new ExperimentProgress(number, total, cell, seed));
+            string? directory = outputDirectory is null ? null : Path.Combine(outputDirectory, RunsFolder, gridRun.Name);
+            var configuration = grid.ConfigurationFor(cell, seed) with { OutputDirectory = directory };
+            var run = resume ? ReadFinished(directory!, configuration, gridRun) : null;
+            if (run is null)
             {
-                cancellation.ThrowIfCancellationRequested();
-                int number = ++index;
-                progress?.Report(new ExperimentProgress(number, total, cell, seed));
-                var configuration = grid.ConfigurationFor(cell, seed) with { OutputDirectory = RunDirectory(outputDirectory, number, cell, seed) };
-                var run = (resume ? ReadFinished(configuration, cell, seed) : null)
-                    ?? Execute(grid.Measure, configuration, backend, cell, seed, data,
-                        progress is null ? null : new SynchronousProgress<TrainingProgress>(p => progress.Report(new ExperimentProgress(number, total, cell, seed, p))),
-                        resume ? Checkpoint(configuration) : null, cancellation);
-                runs.Add(run);
-                progress?.Report(new ExperimentProgress(number, total, cell, seed, Completed: run));
+                run = Execute(grid.Measure, configuration, backend, cell, seed, data,
+                    progress is null ? null : new SynchronousProgress<TrainingProgress>(p => progress.Report(new ExperimentProgress(number, total, cell, seed, p))),
+                    resume ? Checkpoint(directory!) : null, cancellation);
+                if (directory is not null) RunRecord.Of(grid, gridRun, configuration, run, summary).Write(directory, configuration);
             }
-        return new ExperimentResult(grid, runs, ExperimentData.Of(data));
+            runs.Add(run);
+            progress?.Report(new ExperimentProgress(number, total, cell, seed, Completed: run));
+        }
+        return new ExperimentResult(grid, runs, summary);
     }
 
     static ExperimentRun Execute(ExperimentMeasure measure, RunConfiguration configuration, IBackend backend, ExperimentCell cell, ulong seed,
@@ -63,40 +69,19 @@ public static class ExperimentRunner
             final.TestLoss, final.ValidationAccuracy, outcome.InitialJacobian);
     }
 
-    /// <summary>The finished run in the configuration's directory, read back from its run.json (training grids
-    /// only: a Jacobian at initialisation is quicker to measure again than to store); null when there is none.</summary>
-    static ExperimentRun? ReadFinished(RunConfiguration configuration, ExperimentCell cell, ulong seed)
+    /// <summary>The finished run in <paramref name="directory"/>, read back from its result.json; null when it has none.</summary>
+    static ExperimentRun? ReadFinished(string directory, RunConfiguration configuration, GridRun run)
     {
-        string path = Path.Combine(configuration.OutputDirectory!, RunFiles.Summary);
-        if (!File.Exists(path)) return null;
-        var saved = JsonNode.Parse(File.ReadAllText(path)) ?? throw new EoiFormatException(path, "empty run summary");
-        if (!JsonNode.DeepEquals(Comparable(saved["configuration"]), Comparable(JsonSerializer.SerializeToNode(configuration, JsonFormat.Options))))
-            throw new EoiArgumentException("resume", $"{path} was written for another configuration than this grid's {cell.Label} seed {seed}; resume with the settings that wrote it, or use a new output directory");
-        var history = saved["history"]?.AsArray() is { Count: > 0 } epochs ? epochs : throw new EoiFormatException(path, "no epochs in its history");
-        var final = history[^1]!;
-        double seconds = saved["initSeconds"]!.GetValue<double>() + history.Sum(epoch => epoch!["seconds"]!.GetValue<double>());
-        return new ExperimentRun(cell, seed, final["testAccuracy"]!.GetValue<double>(), saved["globalDensity"]!.GetValue<double>(), seconds,
-            final["testLoss"]!.GetValue<double>(), final["validationAccuracy"]!.GetValue<double>(),
-            saved["initialJacobian"].Deserialize<SpectrumStats>(JsonFormat.Options));
-    }
-
-    /// <summary>A configuration as JSON without where its files went, which may be spelled differently on resume.</summary>
-    static JsonNode? Comparable(JsonNode? configuration)
-    {
-        if (configuration is JsonObject fields) fields.Remove("outputDirectory");
-        return configuration;
+        if (RunRecord.Read(directory) is not { } record) return null;
+        return record.MismatchWith(configuration) is { } problem
+            ? throw new EoiArgumentException("resume", $"{Path.Combine(directory, RunRecord.FileName)} ({run.Cell.Label} seed {run.Seed}) was {problem}; resume with the settings and build that wrote it, or use a new output directory")
+            : record.ToRun(run);
     }
 
     /// <summary>The checkpoint an interrupted run left, if any.</summary>
-    static string? Checkpoint(RunConfiguration configuration)
+    static string? Checkpoint(string directory)
     {
-        string path = Path.Combine(configuration.OutputDirectory!, RunFiles.Checkpoint);
+        string path = Path.Combine(directory, RunFiles.Checkpoint);
         return File.Exists(path) ? path : null;
     }
-
-    static string? RunDirectory(string? root, int number, ExperimentCell cell, ulong seed) =>
-        root is null ? null : Path.Combine(root, "runs", string.Create(CultureInfo.InvariantCulture, $"{number:D3}-{Slug(cell.Label)}-seed{seed}"));
-
-    static string Slug(string label) =>
-        new([.. label.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c == '.' ? c : '-')]);
 }
