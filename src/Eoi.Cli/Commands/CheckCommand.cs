@@ -10,7 +10,7 @@ static class CheckCommand
 {
     const string Description = """
         Check that a matrix (rank 2, rows x cols) or conv kernel (rank 4, out x in x kh x kw) is an exactly
-        orthogonal EOI layer: finite, orthogonal within the float64/float32 rounding bound, at the target
+        orthogonal EOI layer: finite, orthogonal within the rounding bound of how it was computed (--computed-in), at the target
         density, inside its mask, and equal to a reference when one is given. Reads .npy, .safetensors
         (tensor "weight", plus "mask" and the metadata of `eoi generate` as defaults) and .mtx.
         Exit code 0 when every check passes, 1 when one fails, 2 on a bad option or file.
@@ -19,6 +19,7 @@ static class CheckCommand
           eoi check w.safetensors
           eoi check w.npy --density 0.1 --mask mask.npy
           eoi check w.npy --plan w.plan.jsonl
+          eoi check torch_w.npy --computed-in float32
           eoi check kernel.npy --density 0.1 --centre-rule more-nonzeros
         """;
 
@@ -27,15 +28,19 @@ static class CheckCommand
         var file = new Argument<string>("FILE") { Description = "The matrix or kernel to check (.npy, .safetensors or .mtx)." };
         var density = CommonOptions.Optional("--density", "D", "Target density, in (0, 1]. Default: from the plan or the file's metadata.");
         var mask = CommonOptions.Optional("--mask", "FILE", "A 0/1 mask of the same shape: values must lie inside it. Default: the file's \"mask\" tensor.");
-        var gain = CommonOptions.Optional("--gain", "G", "The gain the values were scaled by, a finite number > 0. Default: from the metadata, else 1.");
+        var gain = CommonOptions.Optional("--gain", "G", "The gain the values were scaled by, in [1e-140, 1e140]. Default: from the metadata, else 1.");
         var rotations = CommonOptions.Optional("--rotations", "K", "Rotation count, for the rounding bound (an integer >= 0). " +
             "Default: from the plan or the metadata, else estimated from the density.");
         var plan = CommonOptions.Optional("--plan", "PLAN.jsonl", "Replay this rotation plan (with the gain) and require the file to equal it " +
             "bit for bit; also gives the rotation count and (for a matrix) the density.");
         var reference = CommonOptions.Optional("--reference", "FILE", "Expected values (.npy, .safetensors or .mtx), compared bit for bit.");
         var centreRule = CommonOptions.CentreRule();
+        var computedIn = CommonOptions.Choice("--computed-in", "How the values were computed, which picks the orthogonality bound: " +
+            "float64 (every rotation in float64), rounded-once (float64, then rounded to float32 once), float32 (every rotation " +
+            "in float32, as the authors' PyTorch code). Default: from the metadata, else float64 for float64 values and " +
+            "float32 for float32 values.", Vocabulary.PrecisionModels);
 
-        var command = new Command("check", Description) { file, density, mask, gain, rotations, plan, reference, centreRule };
+        var command = new Command("check", Description) { file, density, mask, gain, rotations, plan, reference, centreRule, computedIn };
         command.SetAction(parsed =>
         {
             var request = new CheckRequest(
@@ -46,7 +51,8 @@ static class CheckCommand
                 OptionValues.Count(parsed, rotations),
                 parsed.GetValue(plan),
                 parsed.GetValue(reference),
-                OptionValues.Word(parsed, centreRule, Vocabulary.CentreRules));
+                OptionValues.Word(parsed, centreRule, Vocabulary.CentreRules),
+                OptionValues.Word(parsed, computedIn, Vocabulary.PrecisionModels));
             var outcome = Checking.Run(request);
             CheckView.Render(console, outcome);
             return outcome.Report.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;

@@ -1,3 +1,4 @@
+using Eoi.Checker;
 using Eoi.Core;
 using Eoi.Orthogonal;
 
@@ -19,6 +20,13 @@ static class Vocabulary
         new(("plain", CentreDensityRule.Plain), ("more-nonzeros", CentreDensityRule.MoreNonZeros));
 
     public static readonly Words<DType> DTypes = new(("float64", DType.Float64), ("float32", DType.Float32));
+
+    public static readonly Words<PrecisionModel> PrecisionModels = new(
+        (Checker.PrecisionModels.Word(PrecisionModel.Float64), PrecisionModel.Float64),
+        (Checker.PrecisionModels.Word(PrecisionModel.RoundedOnce), PrecisionModel.RoundedOnce),
+        (Checker.PrecisionModels.Word(PrecisionModel.Float32), PrecisionModel.Float32));
+
+    public static readonly Words<Accumulation> Accumulations = new(("float64", Accumulation.Float64), ("float32", Accumulation.Float32));
 }
 
 /// <summary>A fixed set of words, each standing for one value of <typeparamref name="T"/>.</summary>
