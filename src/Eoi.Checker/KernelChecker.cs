@@ -22,7 +22,7 @@ static class KernelChecker
 
         var items = new List<CheckItem> { Checks.Finite(w) };
         var taps = Taps(w, shape);
-        int centre = (shape.Height - 1) / 2 * shape.Width + (shape.Width - 1) / 2;
+        int centre = CentreTap.Index(shape.Height, shape.Width);
         var centreTap = taps[centre];
         double centreDensity = centreTap.Pattern.Density;
         int shortSide = Math.Min(shape.Out, shape.In), longSide = Math.Max(shape.Out, shape.In);

@@ -169,3 +169,29 @@ public class OracleInputTests
         Assert.Contains("--computed-in", Tool.Succeed("help", "check").Stdout);
     }
 }
+
+public class ModelCheckCommandTests
+{
+    [Fact]
+    public void A_model_file_gets_one_row_per_tensor_and_exit_1_naming_the_bad_layer()
+    {
+        using var dir = new TempDirectory();
+        var good = Eoi.Orthogonal.SparseOrthogonal.Generate(20, 40, 0.2, Eoi.Random.RngKey.FromSeed(1)).ToDenseFloat32();
+        var bad = Eoi.Orthogonal.SparseOrthogonal.Generate(10, 20, 0.3, Eoi.Random.RngKey.FromSeed(2)).ToDenseFloat32();
+        bad.Data[Array.FindIndex(bad.Data, v => v != 0)] += 1e-3;
+        SafetensorsFile.Write(dir.File("model.safetensors"), new Dictionary<string, NdArray>
+        {
+            ["fc1.weight"] = good,
+            ["fc1.bias"] = new NdArray([20], DType.Float32, new double[20]),
+            ["fc2.weight"] = bad,
+        });
+
+        var result = Tool.Run("check", dir.File("model.safetensors"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("skipped", result.Stdout);
+        Assert.Contains("failing layers: fc2.weight", result.Stdout);
+        Assert.Equal(0, Tool.Run("check", dir.File("model.safetensors"), "--tensor", "fc1.*").ExitCode);
+        Tool.AssertOneErrorLine(Tool.Run("check", dir.File("model.safetensors"), "--rotations", "3"), "--rotations applies to a single layer's file");
+    }
+}

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 
 namespace Eoi.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 using Eoi.Core;
 using Eoi.Orthogonal;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 using Eoi.Cli.Terminal;
 using Eoi.Core;
 using Eoi.IO;

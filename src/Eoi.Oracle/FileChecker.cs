@@ -4,23 +4,23 @@ using Eoi.Core;
 using Eoi.IO;
 using Eoi.Orthogonal;
 
-namespace Eoi.Cli.Operations;
+namespace Eoi.Oracle;
 
 /// <summary>What <c>check</c> was asked; null means "not given", to be filled from the plan or the file.</summary>
-sealed record CheckRequest(string File, double? Density = null, string? Mask = null, double? Gain = null, long? Rotations = null,
+public sealed record CheckRequest(string File, double? Density = null, string? Mask = null, double? Gain = null, long? Rotations = null,
                            string? Plan = null, string? Reference = null, CentreDensityRule? CentreRule = null,
                            PrecisionModel? ComputedIn = null);
 
 /// <summary>The checker's report, plus notes on where parameters that were not given came from.</summary>
-sealed record CheckOutcome(string File, CheckReport Report, IReadOnlyList<string> Notes);
+public sealed record CheckOutcome(string File, CheckReport Report, IReadOnlyList<string> Notes);
 
 /// <summary>
 /// Runs the checker on a file. Each parameter comes from its option when given, else from the plan
 /// (--plan), else from the file's safetensors metadata, else the checker's default.
 /// </summary>
-static class Checking
+public static class FileChecker
 {
-    public static CheckOutcome Run(CheckRequest request)
+    public static CheckOutcome Check(CheckRequest request)
     {
         if (request.Plan is not null && request.Reference is not null)
             throw new EoiArgumentException("--plan", "--plan and --reference both give the expected values; pass only one");

@@ -1,23 +1,23 @@
 using Eoi.Core;
 using Eoi.IO;
 
-namespace Eoi.Cli.Operations;
+namespace Eoi.Oracle;
 
 /// <summary>Where <c>generate</c> and <c>replay</c> write: the values, and optionally the mask and the plan.</summary>
-sealed record OutputFiles(string Values, string? Mask = null, string? Plan = null)
+public sealed record OutputFiles(string Values, string? Mask = null, string? Plan = null)
 {
     public IEnumerable<string> All => new[] { Values, Mask, Plan }.OfType<string>();
 }
 
 /// <summary>A layer as read back from a file; .npy and .mtx files hold neither a mask nor metadata.</summary>
-sealed record StoredLayer(NdArray Values, NdArray? Mask, IReadOnlyDictionary<string, string> Metadata, string? TensorName = null);
+public sealed record StoredLayer(NdArray Values, NdArray? Mask, IReadOnlyDictionary<string, string> Metadata, string? TensorName = null);
 
 /// <summary>
 /// Layers to and from files, the format chosen by extension (Eoi.IO does the formats). A .safetensors
 /// layer holds the tensors "weight" and "mask" and the metadata; .npy and .mtx hold the values only, the
 /// mask going to a file of its own.
 /// </summary>
-static class LayerFiles
+public static class LayerFiles
 {
     public const string WeightTensor = MatrixFile.TensorName;
     public const string MaskTensor = "mask";
@@ -97,7 +97,7 @@ static class LayerFiles
                     $"holds no tensor '{WeightTensor}' and not exactly one other tensor besides '{MaskTensor}'; tensors: {string.Join(", ", content.Tensors.Keys)}");
         var mask = content.Tensors.GetValueOrDefault(MaskTensor);
         if (mask is not null)
-            Checking.RequireZeroOne(mask, $"{path}: tensor '{MaskTensor}'");
+            FileChecker.RequireZeroOne(mask, $"{path}: tensor '{MaskTensor}'");
         return new StoredLayer(content.Tensors[name], mask, content.Metadata, name);
     }
 

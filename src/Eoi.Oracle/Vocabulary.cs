@@ -2,7 +2,7 @@ using Eoi.Checker;
 using Eoi.Core;
 using Eoi.Orthogonal;
 
-namespace Eoi.Cli.Operations;
+namespace Eoi.Oracle;
 
 public enum LayerKind { Linear, Conv }
 
@@ -10,7 +10,7 @@ public enum LayerKind { Linear, Conv }
 /// The words the command line and the safetensors metadata use for the library's enums, in one place so
 /// that what <c>generate</c> writes, <c>check</c> reads back.
 /// </summary>
-static class Vocabulary
+public static class Vocabulary
 {
     public static readonly Words<LayerKind> Kinds = new(("linear", LayerKind.Linear), ("conv", LayerKind.Conv));
 
@@ -30,7 +30,7 @@ static class Vocabulary
 }
 
 /// <summary>A fixed set of words, each standing for one value of <typeparamref name="T"/>.</summary>
-sealed class Words<T>(params (string Word, T Value)[] pairs) where T : struct, Enum
+public sealed class Words<T>(params (string Word, T Value)[] pairs) where T : struct, Enum
 {
     public IReadOnlyList<string> All { get; } = pairs.Select(p => p.Word).ToArray();
 

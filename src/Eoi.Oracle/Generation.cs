@@ -3,10 +3,10 @@ using Eoi.Core;
 using Eoi.Orthogonal;
 using Eoi.Random;
 
-namespace Eoi.Cli.Operations;
+namespace Eoi.Oracle;
 
 /// <summary>Kernel height and width (both odd, so the kernel has a centre tap).</summary>
-readonly record struct KernelSize(int Height, int Width)
+public readonly record struct KernelSize(int Height, int Width)
 {
     /// <summary>The single tap of a plain matrix.</summary>
     public static KernelSize Matrix { get; } = new(1, 1);
@@ -16,14 +16,14 @@ readonly record struct KernelSize(int Height, int Width)
 
 /// <summary>What to generate; the command has already checked every field against its option's range.
 /// For <see cref="LayerKind.Conv"/>, rows and cols are the out and in channels.</summary>
-sealed record LayerRequest(LayerKind Kind, int Rows, int Cols, double Density, ulong Seed, double Gain,
+public sealed record LayerRequest(LayerKind Kind, int Rows, int Cols, double Density, ulong Seed, double Gain,
                            StoppingRule Rule, KernelSize Kernel, CentreDensityRule CentreRule, DType DType);
 
 /// <summary>A layer ready to be written: values in the requested dtype, the trainable mask, the plan of the
 /// (centre) matrix, and the metadata saying how it was made.</summary>
-sealed record Layer(NdArray Values, NdArray Mask, RotationPlan Plan, double Gain, IReadOnlyDictionary<string, string> Metadata);
+public sealed record Layer(NdArray Values, NdArray Mask, RotationPlan Plan, double Gain, IReadOnlyDictionary<string, string> Metadata);
 
-static class Generation
+public static class Generation
 {
     public static Layer Generate(LayerRequest request)
     {

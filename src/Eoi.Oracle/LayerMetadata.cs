@@ -5,17 +5,17 @@ using Eoi.Core;
 using Eoi.Orthogonal;
 using Eoi.Random;
 
-namespace Eoi.Cli.Operations;
+namespace Eoi.Oracle;
 
 /// <summary>The parameters <c>check</c> can take from a file instead of from its options.</summary>
-sealed record CheckDefaults(double? Density, double? Gain, long? Rotations, CentreDensityRule? CentreRule, PrecisionModel? ComputedIn);
+public sealed record CheckDefaults(double? Density, double? Gain, long? Rotations, CentreDensityRule? CentreRule, PrecisionModel? ComputedIn);
 
 /// <summary>
 /// The safetensors "__metadata__" that <c>generate</c> and <c>replay</c> write and <c>check</c> reads back
 /// as defaults. Values are strings (the format allows nothing else); numbers are written round-trip.
 /// Nothing time- or machine-dependent goes in, so equal layers give byte-identical files.
 /// </summary>
-static class LayerMetadata
+public static class LayerMetadata
 {
     public const string Generator = "generator";
     public const string Kind = "kind";
