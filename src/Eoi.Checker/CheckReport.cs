@@ -26,4 +26,10 @@ public sealed record CheckOptions
     public Eoi.Orthogonal.CentreDensityRule CentreRule { get; init; } = Eoi.Orthogonal.CentreDensityRule.Plain;
     /// <summary>Expected values (e.g. a golden file or a replayed plan), compared entry by entry.</summary>
     public Eoi.Core.NdArray? Reference { get; init; }
+    /// <summary>How the values were computed; null: float64 values in float64 throughout, float32 values in
+    /// float32 throughout (the loosest model that fits an unstated float32 file).</summary>
+    public PrecisionModel? ComputedIn { get; init; }
+    /// <summary>The largest number of rotations that hit one column, when the rotations are known (e.g. from a
+    /// plan): the row load of the float32 bound. Otherwise the load is estimated from the rotation count.</summary>
+    public int? MaxColumnHits { get; init; }
 }

@@ -16,9 +16,14 @@ static class Checks
             bad == 0 ? Verdict.Pass : Verdict.Fail, bad == 0 ? "" : $"first at flat index {Array.FindIndex(w.Data, v => !double.IsFinite(v))}");
     }
 
-    public static CheckItem Orthogonality(string name, GramError e, double bound, string how) =>
-        new(name, $"max {G(e.Max)}, frobenius {G(e.Frobenius)}", $"max <= {G(bound)}",
-            e.Max <= bound ? Verdict.Pass : Verdict.Fail, how);
+    public static CheckItem Orthogonality(string name, GramError e, OrthogonalityLimit limit, string how) =>
+        new(name, $"max {G(e.Max)}, frobenius {G(e.Frobenius)}", $"max <= {G(limit.Bound)}",
+            e.Max <= limit.Bound ? Verdict.Pass : Verdict.Fail, how);
+
+    /// <summary>An info row naming the model, the bound and where the model came from.</summary>
+    public static CheckItem Model(OrthogonalityLimit limit, bool stated) =>
+        new("precision model", PrecisionModels.Word(limit.Model), $"max <= {G(limit.Bound)}", Verdict.Info,
+            (stated ? "as stated; " : "implied by the dtype (state it with computed-in); ") + limit.Basis);
 
     public static CheckItem Density(string name, double achieved, double? target, double tolerance) =>
         target is double d

@@ -22,19 +22,19 @@ static class KernelChecker
 
         var items = new List<CheckItem> { Checks.Finite(w) };
         var taps = Taps(w, shape);
-        int centre = (shape.Height - 1) / 2 * shape.Width + (shape.Width - 1) / 2;
+        int centre = CentreTap.Index(shape.Height, shape.Width);
         var centreTap = taps[centre];
         double centreDensity = centreTap.Pattern.Density;
         int shortSide = Math.Min(shape.Out, shape.In), longSide = Math.Max(shape.Out, shape.In);
         double? centreTarget = o.TargetDensity is double d
             ? Math.Max(DeltaOrthogonal.CentreDensityFor(d, shape.Height, shape.Width, o.CentreRule), SparseOrthogonal.MinimumDensity(shape.Out, shape.In))
             : null;
-        long rotations = o.Rotations ?? Tolerances.EstimatedRotations(shortSide, longSide, centreTarget ?? centreDensity);
-        double bound = Tolerances.OrthogonalityBound(rotations, w.DType == DType.Float32, o.Gain);
+        var limit = Tolerances.For(PrecisionModels.Resolve(w.DType, o.ComputedIn), shortSide, longSide, centreTarget ?? centreDensity, o.Rotations, o.MaxColumnHits, o.Gain);
         string side = shape.Out <= shape.In ? "K K^T" : "K^T K";
 
-        items.Add(Checks.Orthogonality("centre tap orthogonality", GramErrors.Orthogonality(centreTap, o.Gain), bound, $"{side} - g^2 I at tap {centre}"));
-        items.Add(Checks.Orthogonality("delta condition (all shifts)", DeltaConditionError(taps, shape, o.Gain), bound,
+        items.Add(Checks.Model(limit, o.ComputedIn is not null));
+        items.Add(Checks.Orthogonality("centre tap orthogonality", GramErrors.Orthogonality(centreTap, o.Gain), limit, $"{side} - g^2 I at tap {centre}"));
+        items.Add(Checks.Orthogonality("delta condition (all shifts)", DeltaConditionError(taps, shape, o.Gain), limit,
             "sum_t K_t K_(t+s)^T = [s = 0] g^2 I for every shift s"));
         long offCentre = taps.Where((t, i) => i != centre).Sum(t => t.Pattern.NonZeros);
         items.Add(new CheckItem("non-zeros off the centre tap", offCentre.ToString(System.Globalization.CultureInfo.InvariantCulture), "-", Verdict.Info,

@@ -13,7 +13,7 @@ public static class MatrixChecker
     {
         Guard.NotNull(w, nameof(w));
         Guard.NotNull(options, nameof(options));
-        Guard.PositiveFinite(options.Gain, "gain");
+        Tolerances.RequireJudgeableGain(options.Gain, "gain");
         if (options.TargetDensity is double d)
             Guard.InRangeExclusiveMin(d, 0.0, 1.0, "density");
         if (options.Rotations is long k && k < 0)
@@ -34,11 +34,11 @@ public static class MatrixChecker
         var items = new List<CheckItem> { Checks.Finite(w) };
         var csr = GramErrors.ToCsr(w.Data, rows, cols);
         double density = csr.Pattern.Density;
-        long rotations = o.Rotations ?? Tolerances.EstimatedRotations(Math.Min(rows, cols), Math.Max(rows, cols), o.TargetDensity ?? density);
-        double bound = Tolerances.OrthogonalityBound(rotations, w.DType == DType.Float32, o.Gain);
+        var limit = Tolerances.For(PrecisionModels.Resolve(w.DType, o.ComputedIn), Math.Min(rows, cols), Math.Max(rows, cols), o.TargetDensity ?? density,
+                                   o.Rotations, o.MaxColumnHits, o.Gain);
         string side = rows <= cols ? "W W^T - g^2 I (row-orthogonal)" : "W^T W - g^2 I (column-orthogonal)";
-        string basis = o.Rotations is null ? $"bound for ~{rotations} rotations (estimated)" : $"bound for {rotations} rotations";
-        items.Add(Checks.Orthogonality("orthogonality", GramErrors.Orthogonality(csr, o.Gain), bound, $"{side}; {basis}"));
+        items.Add(Checks.Model(limit, o.ComputedIn is not null));
+        items.Add(Checks.Orthogonality("orthogonality", GramErrors.Orthogonality(csr, o.Gain), limit, $"{side}; {PrecisionModels.Word(limit.Model)} model"));
         items.Add(Checks.Density("density", density, o.TargetDensity, Tolerances.DensityTolerance(rows, cols)));
         if (o.TargetDensity is double target && target < SparseOrthogonal.MinimumDensity(rows, cols))
             items.Add(new CheckItem("target reachable", Checks.Pct(target), $">= {Checks.Pct(SparseOrthogonal.MinimumDensity(rows, cols))}",

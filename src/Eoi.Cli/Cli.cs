@@ -41,7 +41,7 @@ public static class Cli
                 ExperimentCommand.Create(console, environment ?? Environment.GetEnvironmentVariable),
                 DevicesCommand.Create(console),
             };
-            var parsed = root.Parse(args);
+            var parsed = root.Parse(WithHelpCommand(args));
             if (parsed.Action is ParseErrorAction)
                 return ReportUsageErrors(parsed, stderr);
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
@@ -65,13 +65,16 @@ public static class Cli
         }
     }
 
-    /// <summary>System.CommandLine's own messages, but without the full help text it would append, and
-    /// with the exit code of every other input error.</summary>
+    /// <summary>"eoi help [COMMAND]" is "eoi [COMMAND] --help".</summary>
+    static string[] WithHelpCommand(string[] args) =>
+        args is ["help", .. var rest] ? [.. rest, "--help"] : args;
+
+    /// <summary>System.CommandLine's own messages as one "error:" line, like every other input error, with
+    /// where to find the usage instead of the full help text it would append.</summary>
     static int ReportUsageErrors(ParseResult parsed, TextWriter stderr)
     {
-        foreach (var error in parsed.Errors)
-            stderr.WriteLine($"error: {OneLine(error.Message)}");
-        stderr.WriteLine($"Run '{CommandPath(parsed)} --help' for usage.");
+        string messages = string.Join("; ", parsed.Errors.Select(e => OneLine(e.Message).TrimEnd('.')));
+        stderr.WriteLine($"error: {messages}; run '{CommandPath(parsed)} --help' for usage");
         return ExitCodes.BadInput;
     }
 

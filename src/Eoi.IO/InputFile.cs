@@ -23,6 +23,13 @@ sealed class InputFile : IDisposable
     public static InputFile Open(string path)
     {
         Guard.NotNull(path, nameof(path));
+        if (Directory.Exists(path))
+            throw new EoiException($"{path}: is a directory");
+        // Opening a FIFO for reading waits for a writer, and a device never ends. Neither has a size, and no
+        // format here can be empty, so a file of length 0 is refused before it is opened.
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length == 0)
+            throw new EoiFormatException(path, "empty file (0 bytes), or not a regular file (a FIFO, socket or device)");
         try
         {
             return new InputFile(path, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16));

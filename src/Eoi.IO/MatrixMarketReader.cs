@@ -125,9 +125,29 @@ sealed class MatrixMarketReader
             return long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long integer)
                 ? integer
                 : throw Error($"value '{token}' is not an integer");
-        return double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double real)
+        return TryParseReal(token, out double real)
             ? real
             : throw Error($"value '{token}' is not a real number");
+    }
+
+    /// <summary>A decimal number, or the non-finite words C's printf and NumPy write ("inf", "-inf", "nan",
+    /// any case, "infinity" too), so that a file holding them is read and then judged, not refused.</summary>
+    static bool TryParseReal(string token, out double value)
+    {
+        if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            return true;
+        string word = token.ToLowerInvariant();
+        bool negative = word.StartsWith('-');
+        string magnitude = word.TrimStart('+', '-');
+        if (word.Length - magnitude.Length > 1)
+            return false;
+        value = magnitude switch
+        {
+            "inf" or "infinity" => negative ? double.NegativeInfinity : double.PositiveInfinity,
+            "nan" => double.NaN,
+            _ => 0.0,
+        };
+        return magnitude is "inf" or "infinity" or "nan";
     }
 
     void SortRowMajor(int cols, int[] rowIndices, int[] colIndices, double[] values, int[] lines)

@@ -29,6 +29,15 @@ public static class NpyFile
         ("|u1", ElementEncoding.Byte01),
     ];
 
+    /// <summary>The dtype and shape a .npy header declares, and whether <see cref="Read"/> decodes that dtype.</summary>
+    public static (string Descr, int[] Shape, bool Supported) Describe(string path)
+    {
+        using var file = InputFile.Open(path);
+        var header = ReadHeader(file);
+        var (shape, _) = FileShape.Validate(header.Shape, file, "shape in the .npy header");
+        return (header.Descr, shape, Array.Exists(Descrs, d => d.Descr == header.Descr));
+    }
+
     public static NdArray Read(string path)
     {
         using var file = InputFile.Open(path);

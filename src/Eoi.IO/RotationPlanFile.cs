@@ -20,7 +20,11 @@ public static class RotationPlanFile
 
     static readonly string[] HeaderKeys = ["format", "version", "rows", "cols", "target_density", "rule", "key", "rotations", "nnz"];
     static readonly string[] RotationKeys = ["i", "j", "theta", "cos", "sin"];
-    static readonly (string Name, StoppingRule Rule)[] Rules = [("paper", StoppingRule.Paper), ("exact_count", StoppingRule.ExactCount)];
+    /// <summary>The rule names, spelt as in the options and the safetensors metadata.</summary>
+    static readonly (string Name, StoppingRule Rule)[] Rules = [("paper", StoppingRule.Paper), ("exact-count", StoppingRule.ExactCount)];
+
+    /// <summary>The spelling plans written before the names were unified; still read, never written.</summary>
+    const string LegacyExactCount = "exact_count";
 
     public static void Write(string path, RotationPlan plan)
     {
@@ -62,7 +66,7 @@ public static class RotationPlanFile
         if (targetDensity <= 0 || targetDensity > 1)
             throw lines.Error($"target_density must be in (0, 1]; got {targetDensity:R}");
         string ruleName = lines.String(header["rule"], "rule");
-        int rule = Array.FindIndex(Rules, r => r.Name == ruleName);
+        int rule = Array.FindIndex(Rules, r => r.Name == (ruleName == LegacyExactCount ? "exact-count" : ruleName));
         if (rule < 0)
             throw lines.Error($"rule '{ruleName}' is unknown; expected one of {string.Join(", ", Rules.Select(r => r.Name))}");
         RngKey? key = ReadKey(lines, header["key"]);
@@ -80,8 +84,11 @@ public static class RotationPlanFile
             int j = lines.Integer(fields["j"], "j", 0, int.MaxValue);
             if (i >= j || j >= longSide)
                 throw lines.Error($"rotation {t} needs 0 <= i < j < {longSide} (the long side); got i = {i}, j = {j}");
-            rotations.Add(new GivensRotation(i, j, lines.Double(fields["theta"], "theta"),
-                                             lines.Double(fields["cos"], "cos"), lines.Double(fields["sin"], "sin")));
+            var rotation = new GivensRotation(i, j, lines.Double(fields["theta"], "theta"),
+                                              lines.Double(fields["cos"], "cos"), lines.Double(fields["sin"], "sin"));
+            if (rotation.Problem() is string problem)
+                throw lines.Error($"rotation {t}: {problem}");
+            rotations.Add(rotation);
         }
         if (lines.NextLine() is not null)
             throw lines.Error($"more lines than the {count} rotations the header announces");

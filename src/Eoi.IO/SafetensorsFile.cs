@@ -16,6 +16,19 @@ public static class SafetensorsFile
 
     public static SafetensorsContent Read(string path)
     {
+        var (tensors, metadata) = ReadTensors(path, allowOtherDTypes: false);
+        var arrays = new OrderedDictionary<string, NdArray>(StringComparer.Ordinal);
+        foreach (var tensor in tensors)
+            arrays.Add(tensor.Name, tensor.Values!);
+        return new SafetensorsContent(arrays, metadata);
+    }
+
+    /// <summary>Every tensor of a model file in header order, those of dtypes this reader does not decode
+    /// (I64, F16, ...) listed with their shape and no values.</summary>
+    public static IReadOnlyList<StoredTensor> ReadModel(string path) => ReadTensors(path, allowOtherDTypes: true).Tensors;
+
+    static (List<StoredTensor> Tensors, IReadOnlyDictionary<string, string> Metadata) ReadTensors(string path, bool allowOtherDTypes)
+    {
         using var file = InputFile.Open(path);
         if (file.Length < 8)
             throw file.Error($"too short to be a safetensors file ({file.Length} bytes; the header length field alone is 8)");
@@ -29,20 +42,24 @@ public static class SafetensorsFile
         if (!System.Text.Unicode.Utf8.IsValid(json))
             throw file.Error("safetensors header is not valid UTF-8");
         long bufferLength = file.Remaining;
-        var (entries, metadata) = SafetensorsHeader.Parse(file, json, bufferLength);
+        var (entries, metadata) = SafetensorsHeader.Parse(file, json, bufferLength, allowOtherDTypes);
 
         // The layout check guarantees the tensors tile the buffer, so reading them in buffer order is one
-        // sequential pass.
-        var arrays = new Dictionary<string, NdArray>(StringComparer.Ordinal);
+        // sequential pass; the bytes of a dtype that is not decoded are skipped.
+        long bufferStart = file.Stream.Position;
+        var arrays = new Dictionary<string, NdArray?>(StringComparer.Ordinal);
         foreach (var entry in entries.OrderBy(e => e.Begin).ThenBy(e => e.End))
         {
-            var values = ElementCodec.Read(file, entry.Encoding, entry.Count, $"tensor '{entry.Name}' ({entry.DTypeName})");
-            arrays[entry.Name] = new NdArray(entry.Shape, ElementCodec.DTypeOf(entry.Encoding), values);
+            if (entry.Encoding is not ElementEncoding encoding)
+            {
+                file.Stream.Position = bufferStart + entry.End;
+                arrays[entry.Name] = null;
+                continue;
+            }
+            var values = ElementCodec.Read(file, encoding, entry.Count, $"tensor '{entry.Name}' ({entry.DTypeName})");
+            arrays[entry.Name] = new NdArray(entry.Shape, ElementCodec.DTypeOf(encoding), values);
         }
-        var tensors = new OrderedDictionary<string, NdArray>(StringComparer.Ordinal);
-        foreach (var entry in entries)
-            tensors.Add(entry.Name, arrays[entry.Name]);
-        return new SafetensorsContent(tensors, metadata);
+        return (entries.Select(e => new StoredTensor(e.Name, e.DTypeName, e.Shape, arrays[e.Name])).ToList(), metadata);
     }
 
     public static void Write(string path, IReadOnlyDictionary<string, NdArray> tensors,

@@ -21,6 +21,14 @@ static class SafetensorsHeader
         ("U8", ElementEncoding.Byte01),
     ];
 
+    /// <summary>dtypes of the format this reader does not decode, with their element sizes, so that a model
+    /// file holding them (PyTorch's int64 BatchNorm counters, float16 weights) can be listed and skipped.</summary>
+    static readonly (string Name, int Size)[] OtherDTypes =
+    [
+        ("F16", 2), ("BF16", 2), ("F8_E4M3", 1), ("F8_E5M2", 1), ("I8", 1), ("I16", 2), ("I32", 4), ("I64", 8),
+        ("U16", 2), ("U32", 4), ("U64", 8),
+    ];
+
     static readonly string[] EntryKeys = ["dtype", "shape", "data_offsets"];
 
     public static string DTypeName(DType dtype) => dtype switch { DType.Float32 => "F32", DType.Float64 => "F64", _ => "BOOL" };
@@ -28,7 +36,7 @@ static class SafetensorsHeader
     /// <summary>The tensors in header order and the metadata, after checking them against the
     /// <paramref name="bufferLength"/> bytes that follow the header.</summary>
     public static (List<SafetensorsEntry> Entries, IReadOnlyDictionary<string, string> Metadata) Parse(
-        InputFile file, byte[] json, long bufferLength)
+        InputFile file, byte[] json, long bufferLength, bool allowOtherDTypes = false)
     {
         JsonDocument document;
         try
@@ -54,7 +62,7 @@ static class SafetensorsHeader
                 if (property.Name == MetadataKey)
                     ParseMetadata(file, property.Value, metadata);
                 else
-                    entries.Add(ParseEntry(file, property.Name, property.Value, bufferLength));
+                    entries.Add(ParseEntry(file, property.Name, property.Value, bufferLength, allowOtherDTypes));
             }
         }
         CheckLayout(file, entries, bufferLength);
@@ -114,7 +122,7 @@ static class SafetensorsHeader
         }
     }
 
-    static SafetensorsEntry ParseEntry(InputFile file, string name, JsonElement value, long bufferLength)
+    static SafetensorsEntry ParseEntry(InputFile file, string name, JsonElement value, long bufferLength, bool allowOtherDTypes)
     {
         string what = $"tensor '{name}'";
         var fields = StrictJsonObject.Fields(value, EntryKeys, what, file.Error);
@@ -124,9 +132,11 @@ static class SafetensorsHeader
             ? dtype.GetString()!
             : throw file.Error($"{what} dtype must be a string; got {dtype.ValueKind}");
         int known = Array.FindIndex(DTypes, d => d.Name == dtypeName);
-        if (known < 0)
+        int other = allowOtherDTypes ? Array.FindIndex(OtherDTypes, d => d.Name == dtypeName) : -1;
+        if (known < 0 && other < 0)
             throw file.Error($"{what} has unsupported dtype '{dtypeName}'; supported: {string.Join(", ", DTypes.Select(d => d.Name))}");
-        var encoding = DTypes[known].Encoding;
+        ElementEncoding? encoding = known >= 0 ? DTypes[known].Encoding : null;
+        int elementSize = encoding is ElementEncoding e ? ElementCodec.Size(e) : OtherDTypes[other].Size;
 
         var (shape, count) = FileShape.Validate(Integers(file, fields["shape"], $"{what} shape"), file, $"{what} shape");
         long[] offsets = Integers(file, fields["data_offsets"], $"{what} data_offsets");
@@ -135,7 +145,7 @@ static class SafetensorsHeader
         long begin = offsets[0], end = offsets[1];
         if (begin > end || end > bufferLength)
             throw file.Error($"{what} data_offsets [{begin}, {end}] are not a range within the {bufferLength}-byte data buffer");
-        long expected = count * ElementCodec.Size(encoding);
+        long expected = count * elementSize;
         if (end - begin != expected)
             throw file.Error(
                 $"{what} data_offsets [{begin}, {end}] span {end - begin} bytes but shape ({FileShape.Text(shape)}) of {dtypeName} needs {expected} bytes");

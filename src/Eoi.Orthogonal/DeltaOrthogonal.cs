@@ -77,7 +77,7 @@ public static class DeltaOrthogonal
         double centreDensity = Math.Max(asked, minimum);
         var centre = SparseOrthogonal.Generate(shape.Out, shape.In, centreDensity, key.Split(0), gain);
 
-        int taps = shape.Height * shape.Width, centreTap = (shape.Height - 1) / 2 * shape.Width + (shape.Width - 1) / 2;
+        int taps = shape.Height * shape.Width, centreTap = CentreTap.Index(shape.Height, shape.Width);
         var values = new double[shape.Count];
         var mask = new double[shape.Count];
         var w = centre.Weights;

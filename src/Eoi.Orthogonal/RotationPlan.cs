@@ -8,7 +8,40 @@ namespace Eoi.Orthogonal;
 /// as computed (Math.Cos/Math.Sin of Theta) so that a replay in any language uses the same bits even
 /// where its libm differs.
 /// </summary>
-public readonly record struct GivensRotation(int I, int J, double Theta, double Cos, double Sin);
+public readonly record struct GivensRotation(int I, int J, double Theta, double Cos, double Sin)
+{
+    /// <summary>
+    /// Allowed |cos^2 + sin^2 - 1|: cos and sin each within 1 ulp (eps64 for |x| &lt;= 1) of the true values
+    /// (a correctly rounded or faithful libm) make 2 (|cos| + |sin|) eps64 &lt;= 2 sqrt(2) eps64, and
+    /// evaluating the sum of squares in float64 adds at most 2 eps64: about 5 eps64, rounded up to 8. A
+    /// rotation outside it is not a rotation; replaying it would break orthogonality by more than the
+    /// float64 bound of the checker.
+    /// </summary>
+    public const double UnitTolerance = 8 * Eps64;
+
+    /// <summary>
+    /// Allowed |cos - Math.Cos(theta)| and |sin - Math.Sin(theta)|: the plan's writer and this reader may use
+    /// different libms, each within 1 ulp, so they can differ by 2 eps64 for values in [-1, 1]; doubled.
+    /// </summary>
+    public const double AngleTolerance = 4 * Eps64;
+
+    const double Eps64 = 2.220446049250313e-16; // 2^-52
+
+    /// <summary>Why these values are not one Givens rotation by theta, or null when they are (finite, cos^2
+    /// + sin^2 = 1 within <see cref="UnitTolerance"/>, cos and sin those of theta within <see cref="AngleTolerance"/>).</summary>
+    public string? Problem()
+    {
+        if (!double.IsFinite(Cos) || !double.IsFinite(Sin) || !double.IsFinite(Theta))
+            return "theta, cos and sin must be finite";
+        double unit = Cos * Cos + Sin * Sin - 1.0;
+        if (Math.Abs(unit) > UnitTolerance)
+            return $"cos^2 + sin^2 must be 1 within {UnitTolerance:G3}; got cos = {Cos:R}, sin = {Sin:R} (cos^2 + sin^2 - 1 = {unit:G3})";
+        double cosError = Math.Abs(Cos - Math.Cos(Theta)), sinError = Math.Abs(Sin - Math.Sin(Theta));
+        if (Math.Max(cosError, sinError) > AngleTolerance)
+            return $"cos and sin must be those of theta within {AngleTolerance:G3}; got theta = {Theta:R}, cos = {Cos:R} (cos(theta) = {Math.Cos(Theta):R}), sin = {Sin:R} (sin(theta) = {Math.Sin(Theta):R})";
+        return null;
+    }
+}
 
 /// <summary>How the rotation loop decides when to stop.</summary>
 public enum StoppingRule

@@ -48,15 +48,23 @@ public static class SparseOrthogonal
         return Materialize(Plan(rows, cols, density, key, rule), gain);
     }
 
-    /// <summary>Replays a plan in float64 (docs/SPEC.md, "Materialisation"), then scales by the gain.</summary>
-    public static EoiMatrix Materialize(RotationPlan plan, double gain = 1.0)
+    /// <summary>Replays a plan (docs/SPEC.md §2.4, in float64; §2.5, in float32), then scales by the gain in
+    /// the same precision (one rounded multiply per entry, skipped when the gain is 1).</summary>
+    public static EoiMatrix Materialize(RotationPlan plan, double gain = 1.0, Accumulation accumulation = Accumulation.Float64)
     {
         Guard.NotNull(plan, nameof(plan));
         Guard.PositiveFinite(gain, nameof(gain));
-        var weights = RotationReplay.Run(plan);
+        if (!Enum.IsDefined(accumulation))
+            throw new EoiArgumentException(nameof(accumulation), $"accumulation must be one of {string.Join(", ", Enum.GetNames<Accumulation>())}; got {(int)accumulation}");
+        for (int t = 0; t < plan.Rotations.Count; t++)
+            if (plan.Rotations[t].Problem() is string problem)
+                throw new EoiArgumentException(nameof(plan), $"plan rotation {t} is not a rotation: {problem}");
+        if (accumulation == Accumulation.Float32 && !float.IsFinite((float)gain))
+            throw new EoiArgumentException(nameof(gain), $"gain must be a finite float32 (at most {float.MaxValue:R}) for a float32 replay; got {gain:R}");
+        var weights = accumulation == Accumulation.Float64 ? RotationReplay<double>.Run(plan) : RotationReplay<float>.Run(plan);
         if (gain != 1.0)
             for (int k = 0; k < weights.Values.Length; k++)
-                weights.Values[k] *= gain;
+                weights.Values[k] = accumulation == Accumulation.Float64 ? weights.Values[k] * gain : (float)weights.Values[k] * (float)gain;
         return new EoiMatrix(plan, gain, weights);
     }
 

@@ -21,8 +21,8 @@ public class BadInputTests
         { ["generate", "--rows", "100000", "--cols", "100000", "--density", "0.1", "--seed", "1", "-o", "w.npy"], "--rows x --cols must be at most 2147483647 entries" },
         { ["generate", "--rows", "100", "--cols", "784", "--density", "0.1", "--seed", "-1", "-o", "w.npy"], "--seed must be an integer in [0, 2^64-1]; got -1" },
         { ["generate", "--rows", "100", "--cols", "784", "--density", "0.1", "--seed", "18446744073709551616", "-o", "w.npy"], "--seed must be an integer in [0, 2^64-1]" },
-        { ["generate", "--rows", "100", "--cols", "784", "--density", "0.1", "--seed", "1", "--gain", "-1", "-o", "w.npy"], "--gain must be a finite number > 0; got -1" },
-        { ["generate", "--rows", "100", "--cols", "784", "--density", "0.1", "--seed", "1", "--gain", "Infinity", "-o", "w.npy"], "--gain must be a finite number > 0" },
+        { ["generate", "--rows", "100", "--cols", "784", "--density", "0.1", "--seed", "1", "--gain", "-1", "-o", "w.npy"], "--gain must be a number in [1e-140, 1e140] (the range whose orthogonality bound g^2 eps is a finite, non-zero number); got -1" },
+        { ["generate", "--rows", "100", "--cols", "784", "--density", "0.1", "--seed", "1", "--gain", "Infinity", "-o", "w.npy"], "--gain must be a number in [1e-140, 1e140]" },
         { ["generate", "--rows", "100", "--cols", "784", "--density", "0.1", "--seed", "1", "-o", "w.txt"], "--output must end in .npy, .safetensors or .mtx; got '" },
         { ["generate", "--rows", "100", "--cols", "784", "--density", "0.1", "--seed", "1", "-o", "w.npy", "--mask-out", "m"], "--mask-out must end in" },
         { ["generate", "--rows", "100", "--cols", "784", "--density", "0.1", "--seed", "1", "-o", "w.npy", "--plan-out", "p.json"], "--plan-out must end in .jsonl" },
@@ -30,13 +30,18 @@ public class BadInputTests
         { ["generate", "--kind", "conv", "--rows", "8", "--cols", "8", "--density", "0.5", "--seed", "1", "--kernel", "2x3", "-o", "k.npy"], "--kernel must be K or KHxKW with odd sizes" },
         { ["generate", "--kind", "conv", "--rows", "8", "--cols", "8", "--density", "0.5", "--seed", "1", "-o", "k.mtx"], "--output cannot be .mtx for a rank-4 array" },
         { ["check", "w.npy", "--density", "0"], "--density must be in (0, 1]; got 0" },
-        { ["check", "w.npy", "--gain", "0"], "--gain must be a finite number > 0; got 0" },
+        { ["check", "w.npy", "--gain", "0"], "--gain must be a number in [1e-140, 1e140]" },
         { ["check", "w.npy", "--rotations", "-5"], "--rotations must be an integer in [0, " },
+        { ["check", "w.npy", "--gain", "1e200"], "--gain must be a number in [1e-140, 1e140]" },
+        { ["generate", "--rows", "100", "--cols", "784", "--density", "0.1", "--seed", "1", "--gain", "1e308", "-o", "w.npy"], "--gain must be a number in [1e-140, 1e140]" },
+        { ["check", "w.npy", "--computed-in", "float16"], "Argument 'float16' not recognized. Must be one of:" },
+        { ["replay", "p.jsonl", "--accumulate", "float16", "-o", "w.npy"], "Argument 'float16' not recognized. Must be one of:" },
+        { ["train", "--ai-iterations", "0"], "--ai-iterations must be an integer in [1, 2147483647]; got 0" },
         { ["check", "w.npy", "--mask", "mask.csv"], "--mask must end in" },
         { ["check", "w.npy", "--plan", "p.jsonl", "--reference", "r.npy"], "--plan and --reference" },
         { [.. Plan, "--density", "0.1", "--show", "-1"], "--show must be an integer in [0, 2147483647]; got -1" },
         { [.. Plan, "--density", "0.1", "-o", "plan.txt"], "--output must end in .jsonl" },
-        { ["replay", "p.jsonl", "--gain", "abc", "-o", "w.npy"], "--gain must be a finite number > 0; got abc" },
+        { ["replay", "p.jsonl", "--gain", "abc", "-o", "w.npy"], "--gain must be a number in [1e-140, 1e140]" },
     };
 
     [Theory]
@@ -110,23 +115,38 @@ public class BadInputTests
     {
         using var dir = new TempDirectory();
         Tool.Succeed(Tool.Generate100x784(dir.File("w.npy")));
+        Tool.Succeed("plan", "--rows", "50", "--cols", "100", "--density", "0.1", "--seed", "1", "-o", dir.File("other.jsonl"));
+
+        Tool.AssertOneErrorLine(Tool.Run("check", dir.File("w.npy"), "--plan", dir.File("other.jsonl")), "--plan is for a 50 x 100 matrix");
+    }
+
+    [Fact]
+    public void A_file_holding_the_transpose_of_the_plan_fails_its_check_saying_so()
+    {
+        using var dir = new TempDirectory();
+        Tool.Succeed(Tool.Generate100x784(dir.File("w.npy")));
         Tool.Succeed("plan", "--rows", "784", "--cols", "100", "--density", "0.1", "--seed", "1", "-o", dir.File("tall.jsonl"));
 
-        Tool.AssertOneErrorLine(Tool.Run("check", dir.File("w.npy"), "--plan", dir.File("tall.jsonl")), "--plan is for a 784 x 100 matrix");
+        var result = Tool.Run("check", dir.File("w.npy"), "--plan", dir.File("tall.jsonl"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("FAIL", result.Stdout);
+        Assert.Contains("plan shape", result.Stdout);
+        Assert.Contains("transpose", result.Stdout);
     }
 
     [Theory]
     [InlineData("generate", "--rows", "10")]
     [InlineData("generate", "--rows", "10", "--cols", "10", "--density", "0.5", "--seed", "1", "--rule", "fastest", "-o", "w.npy")]
     [InlineData("frobnicate")]
+    [InlineData("check", "w.npy", "--frobnicate")]
+    [InlineData("generate", "--frobnicate", "--rows", "1")]
     [InlineData()]
-    public void A_command_line_that_does_not_parse_gets_its_messages_and_exit_2(params string[] args)
+    public void A_command_line_that_does_not_parse_gets_one_error_line_and_exit_2(params string[] args)
     {
         var result = Tool.Run(args);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.All(result.StderrLines[..^1], line => Assert.StartsWith("error: ", line));
-        Assert.Contains("--help' for usage.", result.StderrLines[^1]);
+        Tool.AssertOneErrorLine(result, "--help' for usage");
         Assert.Equal("", result.Stdout);
     }
 

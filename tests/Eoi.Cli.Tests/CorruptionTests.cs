@@ -16,10 +16,28 @@ public class CorruptionTests
         npy[entry] += 1e-6;
         npy.Save();
 
-        var check = Tool.Run("check", dir.File("w.npy"), "--density", "0.1");
+        // A .npy does not say how it was made; generate --dtype float32 rounds once.
+        var check = Tool.Run("check", dir.File("w.npy"), "--density", "0.1", "--computed-in", dtype == "float32" ? "rounded-once" : "float64");
 
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("FAIL", check.Stdout);
+        Assert.Contains("failing: orthogonality", check.Stdout);
+    }
+
+    [Fact]
+    public void An_entry_changed_by_1e_4_fails_a_float32_file_of_unstated_precision()
+    {
+        using var dir = new TempDirectory();
+        Tool.Succeed(Tool.Generate100x784(dir.File("w.npy"), "--dtype", "float32"));
+        Assert.Equal(0, Tool.Run("check", dir.File("w.npy"), "--density", "0.1").ExitCode);
+        var npy = new NpyBytes(dir.File("w.npy"), Entries, 4);
+        int entry = npy.LargestEntry();
+        npy[entry] += 1e-4;
+        npy.Save();
+
+        var check = Tool.Run("check", dir.File("w.npy"), "--density", "0.1");
+
+        Assert.Equal(1, check.ExitCode);
         Assert.Contains("failing: orthogonality", check.Stdout);
     }
 

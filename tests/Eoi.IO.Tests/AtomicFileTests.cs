@@ -65,7 +65,56 @@ public sealed class AtomicFileTests
 
         var ex = Assert.Throws<EoiException>(() => AtomicFile.Write(path, s => s.WriteByte(1)));
 
-        Assert.Contains(path, ex.Message);
+        Assert.Equal($"{path}: cannot write (its directory does not exist)", ex.Message);
+        Assert.DoesNotContain(".tmp", ex.Message);
+    }
+
+    [Fact]
+    public void Write_OverADirectory_SaysItIsADirectory()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("out.bin"));
+
+        var ex = Assert.Throws<EoiException>(() => AtomicFile.Write(dir.File("out.bin"), s => s.WriteByte(1)));
+
+        Assert.Equal($"{dir.File("out.bin")}: is a directory", ex.Message);
+    }
+
+    [Fact]
+    public void Batch_PublishesEveryFileOnlyAtCommit()
+    {
+        using var dir = new TempDirectory();
+        using (var batch = AtomicFile.Batch())
+        {
+            AtomicFile.Write(dir.File("a.bin"), s => s.WriteByte(1));
+            AtomicFile.Write(dir.File("b.bin"), s => s.WriteByte(2));
+            Assert.DoesNotContain("a.bin", dir.FileNames());
+            batch.Commit();
+        }
+
+        Assert.Equal(["a.bin", "b.bin"], dir.FileNames().Order());
+    }
+
+    [Fact]
+    public void Batch_WhenOneFileCannotBeWritten_LeavesNoneOfThem()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllBytes(dir.File("a.bin"), [9]);
+
+        var ex = Assert.Throws<EoiException>(() =>
+        {
+            using var batch = AtomicFile.Batch();
+            AtomicFile.Write(dir.File("a.bin"), s => s.WriteByte(1));
+            AtomicFile.Write(Path.Combine(dir.Path, "missing", "b.bin"), s => s.WriteByte(2));
+            batch.Commit();
+        });
+
+        Assert.Contains("b.bin: cannot write", ex.Message);
+        Assert.Equal([9], File.ReadAllBytes(dir.File("a.bin")));
+        Assert.Equal(["a.bin"], dir.FileNames());
+        // The batch is closed: the next write publishes at once.
+        AtomicFile.Write(dir.File("c.bin"), s => s.WriteByte(3));
+        Assert.Contains("c.bin", dir.FileNames());
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed class MatrixMarketFileTests
     }
 
     [Theory]
-    [InlineData("", "line 1: not a Matrix Market file")]
+    [InlineData("", "empty file (0 bytes)")]
     [InlineData("hello\n1 1 0\n", "line 1: not a Matrix Market file")]
     [InlineData("%%MatrixMarket matrix coordinate real\n1 1 0\n", "the banner must be")]
     [InlineData("%%MatrixMarket vector coordinate real general\n1 1 0\n", "object 'vector' is not supported")]
@@ -178,5 +178,32 @@ public sealed class MatrixMarketFileTests
         string path = dir.File("m.mtx");
         File.WriteAllText(path, text);
         return MatrixMarketFile.Read(path);
+    }
+
+    [Fact]
+    public void Read_InfinitiesAndNaNAsCAndNumPyWriteThem()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("w.mtx");
+        File.WriteAllText(path, "%%MatrixMarket matrix coordinate real general\n2 2 4\n1 1 inf\n1 2 -inf\n2 1 NaN\n2 2 -Infinity\n");
+
+        var array = MatrixMarketFile.Read(path);
+
+        Assert.Equal(double.PositiveInfinity, array.Data[0]);
+        Assert.Equal(double.NegativeInfinity, array.Data[1]);
+        Assert.True(double.IsNaN(array.Data[2]));
+        Assert.Equal(double.NegativeInfinity, array.Data[3]);
+    }
+
+    [Theory]
+    [InlineData("--inf")]
+    [InlineData("infinite")]
+    public void Read_RefusesWordsThatAreNotNumbers(string token)
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("w.mtx");
+        File.WriteAllText(path, $"%%MatrixMarket matrix coordinate real general\n1 1 1\n1 1 {token}\n");
+
+        Assert.Contains($"value '{token}' is not a real number", Assert.Throws<EoiFormatException>(() => MatrixMarketFile.Read(path)).Message);
     }
 }

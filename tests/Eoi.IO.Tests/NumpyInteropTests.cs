@@ -171,7 +171,7 @@ public sealed class NumpyInteropTests
 
         string[] lines = PythonWithNumpy.Run(python, LoadPlanFile, path).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal($"eoi-rotation-plan 1 3 3 {Bits(plan.TargetDensity)} exact_count [3, 4294967295] 200 {plan.NonZeros}", lines[0]);
+        Assert.Equal($"eoi-rotation-plan 1 3 3 {Bits(plan.TargetDensity)} exact-count [3, 4294967295] 200 {plan.NonZeros}", lines[0]);
         Assert.Equal(rotations.Select(g => $"{g.I} {g.J} {Bits(g.Theta)} {Bits(g.Cos)} {Bits(g.Sin)}"), lines[1..]);
     }
 

@@ -35,9 +35,10 @@ public sealed class RotationPlanFileTests
             if (double.IsFinite(v))
                 values.Add(v);
         }
+        // Any finite angle, with its own cosine and sine (a reader refuses values that are not a rotation).
         var rotations = new List<GivensRotation>();
-        for (int k = 0; k + 2 < values.Count; k += 3)
-            rotations.Add(new GivensRotation(0, 1 + k % 3, values[k], values[k + 1], values[k + 2]));
+        for (int k = 0; k < values.Count; k++)
+            rotations.Add(new GivensRotation(0, 1 + k % 3, values[k], Math.Cos(values[k]), Math.Sin(values[k])));
         var plan = new RotationPlan(3, 4, 0.5, StoppingRule.Paper, null, rotations);
 
         RotationPlanFile.Write(path, plan);
@@ -56,7 +57,7 @@ public sealed class RotationPlanFileTests
         RotationPlanFile.Write(path, plan);
 
         Assert.Equal(
-            $"{{\"format\":\"eoi-rotation-plan\",\"version\":1,\"rows\":2,\"cols\":3,\"target_density\":0.5,\"rule\":\"exact_count\",\"key\":[1,4294967295],\"rotations\":2,\"nnz\":{plan.NonZeros}}}\n" +
+            $"{{\"format\":\"eoi-rotation-plan\",\"version\":1,\"rows\":2,\"cols\":3,\"target_density\":0.5,\"rule\":\"exact-count\",\"key\":[1,4294967295],\"rotations\":2,\"nnz\":{plan.NonZeros}}}\n" +
             "{\"i\":0,\"j\":2,\"theta\":-0.0,\"cos\":1.0,\"sin\":1E-300}\n" +
             "{\"i\":1,\"j\":2,\"theta\":0.25,\"cos\":0.96875,\"sin\":-3.0}\n",
             File.ReadAllText(path));
@@ -84,7 +85,7 @@ public sealed class RotationPlanFileTests
     [InlineData(0, "\"cols\":4", "\"cols\":4.5", "cols must be an integer")]
     [InlineData(0, "\"target_density\":0.5", "\"target_density\":1.5", "target_density must be in (0, 1]; got 1.5")]
     [InlineData(0, "\"target_density\":0.5", "\"target_density\":\"0.5\"", "target_density must be a finite number")]
-    [InlineData(0, "\"rule\":\"paper\"", "\"rule\":\"fast\"", "rule 'fast' is unknown; expected one of paper, exact_count")]
+    [InlineData(0, "\"rule\":\"paper\"", "\"rule\":\"fast\"", "rule 'fast' is unknown; expected one of paper, exact-count")]
     [InlineData(0, "\"key\":[5,6]", "\"key\":[5]", "key must be null or [k0, k1]")]
     [InlineData(0, "\"key\":[5,6]", "\"key\":[5,-6]", "key words must be unsigned 32-bit integers; got -6")]
     [InlineData(0, "\"rotations\":3", "\"rotations\":4", "the header announces 4 rotations but the file holds only 3")]
@@ -95,6 +96,9 @@ public sealed class RotationPlanFileTests
     [InlineData(2, "\"i\":1", "\"i\":-1", "line 3: i must be an integer in [0, 2147483647]; got -1")]
     [InlineData(1, "\"theta\":0.5", "\"theta\":1e400", "line 2: theta must be a finite number; got 1e400")]
     [InlineData(1, "\"cos\":", "\"cosine\":", "line 2: rotation 0 has unexpected key 'cosine'")]
+    [InlineData(1, "\"cos\":0.8775825618903728", "\"cos\":2.0", "line 2: rotation 0: cos^2 + sin^2 must be 1 within")]
+    [InlineData(1, "\"sin\":0.479425538604203", "\"sin\":0.4794255386", "line 2: rotation 0: cos^2 + sin^2 must be 1 within")]
+    [InlineData(1, "\"theta\":0.5", "\"theta\":0.6", "line 2: rotation 0: cos and sin must be those of theta within")]
     [InlineData(3, "\"sin\":0.0", "\"sin\":0.0,\"sin\":0.0", "line 4: rotation 2 lists 'sin' twice")]
     [InlineData(0, "\"nnz\":10", "\"nnz\":11", "the header says nnz = 11 but replaying the rotations gives 10 non-zeros")]
     public void Read_InvalidFile_NamesTheProblem(int line, string find, string replace, string expected)
@@ -102,7 +106,7 @@ public sealed class RotationPlanFileTests
         using var dir = new TempDirectory();
         string path = dir.File("plan.jsonl");
         var plan = new RotationPlan(3, 4, 0.5, StoppingRule.Paper, new RngKey(5, 6),
-            [new GivensRotation(0, 1, 0.5, Math.Cos(0.5), Math.Sin(0.5)), new GivensRotation(1, 3, 1, 0, 1), new GivensRotation(2, 3, 0, 1, 0.0)]);
+            [new GivensRotation(0, 1, 0.5, Math.Cos(0.5), Math.Sin(0.5)), new GivensRotation(1, 3, 1, Math.Cos(1), Math.Sin(1)), new GivensRotation(2, 3, 0, 1, 0.0)]);
         RotationPlanFile.Write(path, plan);
         Assert.Equal(10, plan.NonZeros);
         string[] lines = File.ReadAllLines(path);

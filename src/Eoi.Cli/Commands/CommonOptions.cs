@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 
 namespace Eoi.Cli.Commands;
 
@@ -24,7 +24,7 @@ static class CommonOptions
         Required("--seed", "S", "Random seed, an integer in [0, 2^64-1]; the same seed gives the same bits on every machine.");
 
     public static Option<string> Gain() =>
-        Optional("--gain", "G", "Scale sigma_w of the weights, a finite number > 0: W W^T = G^2 I. Default: 1.");
+        Optional("--gain", "G", "Scale sigma_w of the weights, in [1e-140, 1e140]: W W^T = G^2 I. Default: 1.");
 
     public static Option<string> Rule() => Choice("--rule", "When to stop rotating (paper: the authors' rule; exact-count: " +
         "aim at exactly round(density * rows * cols) non-zeros). Default: paper.", Vocabulary.Rules);

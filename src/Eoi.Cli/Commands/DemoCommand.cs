@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 using Eoi.Cli.Terminal;
 using Eoi.IO;
 using Spectre.Console;
@@ -63,7 +63,7 @@ static class DemoCommand
     static bool Check(IAnsiConsole console, CheckRequest request)
     {
         // The directory was printed once at the start; file names are enough from there on.
-        var outcome = Checking.Run(request) with { File = Path.GetFileName(request.File) };
+        var outcome = FileChecker.Check(request) with { File = Path.GetFileName(request.File) };
         CheckView.Render(console, outcome);
         return outcome.Report.Passed;
     }

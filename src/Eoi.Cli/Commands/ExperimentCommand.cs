@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 using Eoi.Core;
 using Eoi.Data;
 using Eoi.Nn.Experiments;

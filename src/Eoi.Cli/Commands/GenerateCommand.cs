@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 using Eoi.Cli.Terminal;
 using Eoi.Core;
 using Eoi.Orthogonal;

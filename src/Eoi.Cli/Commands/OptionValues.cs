@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 using Eoi.Core;
 using Eoi.Orthogonal;
 
@@ -57,9 +57,9 @@ static class OptionValues
         return value;
     }
 
-    /// <summary>A gain: a finite number > 0; null when not given.</summary>
+    /// <summary>A gain whose orthogonality bound is finite and non-zero; null when not given.</summary>
     public static double? Gain(ParseResult parsed, Option<string> option) =>
-        parsed.GetValue(option) is string text ? Number(option, text, "a finite number > 0", g => double.IsFinite(g) && g > 0) : null;
+        parsed.GetValue(option) is string text ? Number(option, text, Checker.Tolerances.GainRange, Checker.Tolerances.IsJudgeableGain) : null;
 
     /// <summary>A density in (0, 1]; null when not given.</summary>
     public static double? Density(ParseResult parsed, Option<string> option) =>

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 using Eoi.Cli.Terminal;
 using Eoi.IO;
 using Eoi.Orthogonal;

@@ -29,7 +29,7 @@ sealed class TrainArguments
     readonly Option<string> centreRule = TrainOptionValues.Choice("--centre-rule", "EOI conv centre density. Default: more-nonzeros for resnet and vgg16, plain otherwise.", TrainVocabulary.CentreRules);
     readonly Option<string> gain = CommonOptions.Optional("--gain", "G", "sigma_w of the orthogonal and EOI inits, > 0. Default: 1 (the 1000-layer networks use 1.0247).");
     readonly Option<string> biasStd = CommonOptions.Optional("--bias-std", "S", "sigma_b: biases ~ N(0, S^2), >= 0. Default: 0 (the 1000-layer networks use 0.00448).");
-    readonly Option<string> aiIterations = CommonOptions.Optional("--ai-iterations", "K", "Approximate Isometry iterations. Default: 10000.");
+    readonly Option<string> aiIterations = CommonOptions.Optional("--ai-iterations", "K", "Approximate Isometry iterations, an integer >= 1. Default: 10000.");
     readonly Option<string> epochs = CommonOptions.Optional("--epochs", "E", "Epochs; the learning rate drops x0.1 at E/2 and 3E/4. Default: 100 (the paper's).");
     readonly Option<string> learningRate = CommonOptions.Optional("--lr", "LR", "Initial learning rate of Nesterov SGD (momentum 0.9). Default: mlp 0.01, cifar-conv 1e-4, resnet and vgg16 0.1.");
     readonly Option<string> batch = CommonOptions.Optional("--batch", "B", "Batch size. Default: 128.");
@@ -66,7 +66,7 @@ sealed class TrainArguments
                 DenseInit = TrainOptionValues.Word(parsed, denseInit, TrainVocabulary.DenseInits, DenseInitKind.Orthogonal),
                 Scale = new InitScale(TrainOptionValues.Number(parsed, gain, 1, 0, 1e6, excludeMin: true), TrainOptionValues.Number(parsed, biasStd, 0, 0, 1e6)),
                 CentreRule = TrainOptionValues.Word(parsed, centreRule, TrainVocabulary.CentreRules, contemporary ? CentreDensityRule.MoreNonZeros : CentreDensityRule.Plain),
-                ApproximateIsometry = new ApproximateIsometryOptions { Iterations = TrainOptionValues.Integer(parsed, aiIterations, ApproximateIsometryOptions.PaperIterations, 0) },
+                ApproximateIsometry = new ApproximateIsometryOptions { Iterations = TrainOptionValues.Integer(parsed, aiIterations, ApproximateIsometryOptions.PaperIterations, 1) },
             },
         };
         var training = new TrainingOptions

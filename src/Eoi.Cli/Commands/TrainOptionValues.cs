@@ -35,12 +35,12 @@ static class TrainOptionValues
             : throw Error(option, range, text);
     }
 
-    public static T Word<T>(ParseResult parsed, Option<string> option, Operations.Words<T> words, T fallback) where T : struct, Enum =>
+    public static T Word<T>(ParseResult parsed, Option<string> option, Eoi.Oracle.Words<T> words, T fallback) where T : struct, Enum =>
         Commands.OptionValues.Word(parsed, option, words) ?? fallback;
 
     /// <summary>A word option checked by <see cref="Word{T}"/> rather than AcceptOnlyFromAmong, so a bad word is one
     /// line naming the option ("--model must be one of mlp, ...; got x"), not "Argument 'x' not recognized" and a usage line.</summary>
-    public static Option<string> Choice<T>(string name, string description, Operations.Words<T> words) where T : struct, Enum
+    public static Option<string> Choice<T>(string name, string description, Eoi.Oracle.Words<T> words) where T : struct, Enum
     {
         var option = CommonOptions.Optional(name, string.Join('|', words.All), description);
         option.CompletionSources.Add([.. words.All]);

@@ -1,4 +1,4 @@
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Models;

@@ -1,5 +1,5 @@
 using Eoi.Checker;
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 using Spectre.Console;
 
 namespace Eoi.Cli.Terminal;

@@ -1,4 +1,4 @@
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 using Eoi.Orthogonal;
 using Spectre.Console;
 

@@ -1,4 +1,4 @@
-using Eoi.Cli.Operations;
+using Eoi.Oracle;
 using Spectre.Console;
 
 namespace Eoi.Cli.Terminal;

@@ -19,19 +19,9 @@ public static class DenseDeltaOrthogonal
         return LayerInit.Dense(layer, AtCentreTap(layer, DenseOrthogonal.Matrix(layer.Out, layer.In, key, gain)));
     }
 
-    /// <summary>Flat index offset of the centre tap within one (out, in) pair's kh x kw taps.</summary>
-    public static int CentreTap(LayerSpec layer) =>
-        (layer.KernelHeight - 1) / 2 * layer.KernelWidth + (layer.KernelWidth - 1) / 2;
-
     /// <summary>The out x in row-major matrix placed at the centre tap of a zero kernel of the layer's shape.</summary>
-    public static double[] AtCentreTap(LayerSpec layer, double[] centre)
-    {
-        var w = new double[layer.Count];
-        int taps = layer.Taps, tap = CentreTap(layer);
-        for (int pair = 0; pair < layer.Out * layer.In; pair++)
-            w[pair * taps + tap] = centre[pair];
-        return w;
-    }
+    public static double[] AtCentreTap(LayerSpec layer, double[] centre) =>
+        Orthogonal.CentreTap.Embed(centre, layer.Out, layer.In, layer.KernelHeight, layer.KernelWidth);
 
     /// <summary>A delta kernel needs a centre tap: odd height and width (the authors reject k = 2).</summary>
     public static void RequireCentreTap(LayerSpec layer)

@@ -4,22 +4,23 @@ using Eoi.Core;
 using Eoi.IO;
 using Eoi.Orthogonal;
 
-namespace Eoi.Cli.Operations;
+namespace Eoi.Oracle;
 
 /// <summary>What <c>check</c> was asked; null means "not given", to be filled from the plan or the file.</summary>
-sealed record CheckRequest(string File, double? Density = null, string? Mask = null, double? Gain = null, long? Rotations = null,
-                           string? Plan = null, string? Reference = null, CentreDensityRule? CentreRule = null);
+public sealed record CheckRequest(string File, double? Density = null, string? Mask = null, double? Gain = null, long? Rotations = null,
+                           string? Plan = null, string? Reference = null, CentreDensityRule? CentreRule = null,
+                           PrecisionModel? ComputedIn = null);
 
 /// <summary>The checker's report, plus notes on where parameters that were not given came from.</summary>
-sealed record CheckOutcome(string File, CheckReport Report, IReadOnlyList<string> Notes);
+public sealed record CheckOutcome(string File, CheckReport Report, IReadOnlyList<string> Notes);
 
 /// <summary>
 /// Runs the checker on a file. Each parameter comes from its option when given, else from the plan
 /// (--plan), else from the file's safetensors metadata, else the checker's default.
 /// </summary>
-static class Checking
+public static class FileChecker
 {
-    public static CheckOutcome Run(CheckRequest request)
+    public static CheckOutcome Check(CheckRequest request)
     {
         if (request.Plan is not null && request.Reference is not null)
             throw new EoiArgumentException("--plan", "--plan and --reference both give the expected values; pass only one");
@@ -30,31 +31,74 @@ static class Checking
 
         var stored = LayerFiles.Read(request.File);
         var notes = new List<string>();
+        if (stored.TensorName is string tensor && tensor != LayerFiles.WeightTensor)
+            notes.Add($"values: the file's tensor '{tensor}' (it holds no '{LayerFiles.WeightTensor}')");
         var values = WithRecoveredPrecision(stored.Values, request.File, notes);
         var file = LayerMetadata.Read(stored.Metadata, request.File);
+        LayerMetadata.RequireConsistent(stored.Metadata, values, request.File);
         var plan = request.Plan is null ? null : RotationPlanFile.Read(request.Plan);
+        // A file holding the transpose of the plan's matrix is a wrong answer, not a wrong option: judged, and failed.
+        var transposed = plan is not null && IsTransposeOf(plan, values.Shape) ? plan : null;
+        if (transposed is not null)
+            plan = null;
         // A kernel's plan is that of its centre matrix, whose density is not the layer's.
         double? planDensity = values.Rank == 2 ? plan?.TargetDensity : null;
         long? planRotations = plan?.Rotations.Count;
 
         var sources = new Sources(notes);
         double gain = sources.Pick("gain", request.Gain, ("metadata", file.Gain)) ?? 1.0;
+        var computedIn = sources.Pick("precision model", request.ComputedIn, ("metadata", file.ComputedIn));
+        if (computedIn is null && plan is not null && values.DType == DType.Float32 && IsPlanOf(plan, values.Shape))
+        {
+            // A float32 file and its plan: rounded once if it is the float64 replay rounded, else float32 throughout.
+            bool roundedOnce = SameFloat32Values(values, Replayed(plan, gain, values.Shape, request.Plan!, Accumulation.Float64));
+            computedIn = roundedOnce ? PrecisionModel.RoundedOnce : PrecisionModel.Float32;
+            notes.Add($"precision model {Vocabulary.PrecisionModels.WordFor(computedIn.Value)} from the plan: the file " +
+                      (roundedOnce ? "is" : "is not") + " its float64 replay rounded once to float32");
+        }
+        var accumulation = PrecisionModels.Resolve(values.DType, computedIn) == PrecisionModel.Float32 ? Accumulation.Float32 : Accumulation.Float64;
         var options = new CheckOptions
         {
+            ComputedIn = computedIn,
+            MaxColumnHits = plan is null ? null : Tolerances.MaxColumnHits(plan.Rotations, plan.LongSide),
             TargetDensity = sources.Pick("density", request.Density, ("plan", planDensity), ("metadata", file.Density)),
             Gain = gain,
             Rotations = sources.Pick("rotations", request.Rotations, ("plan", planRotations), ("metadata", file.Rotations)),
             CentreRule = sources.Pick("centre rule", request.CentreRule, ("metadata", file.CentreRule)) ?? CentreDensityRule.Plain,
-            Mask = request.Mask is null ? stored.Mask : MatrixFile.Read(request.Mask),
-            Reference = plan is not null ? Replayed(plan, gain, values.Shape, request.Plan!)
+            Mask = request.Mask is null ? stored.Mask : RequireZeroOne(MatrixFile.Read(request.Mask), $"--mask '{request.Mask}'"),
+            Reference = plan is not null ? Replayed(plan, gain, values.Shape, request.Plan!, accumulation)
                 : request.Reference is not null ? MatrixFile.Read(request.Reference)
                 : null,
         };
         if (request.Mask is null && stored.Mask is not null)
             notes.Add($"mask: the file's '{LayerFiles.MaskTensor}' tensor");
         if (plan is not null)
-            notes.Add($"reference: {request.Plan} replayed with gain {Format(gain)}");
-        return new CheckOutcome(request.File, MatrixChecker.Check(values, options), notes);
+            notes.Add($"reference: {request.Plan} replayed with gain {Format(gain)}, accumulated in {Vocabulary.Accumulations.WordFor(accumulation)}");
+        var report = MatrixChecker.Check(values, options);
+        if (transposed is not null)
+            report = report with
+            {
+                Items = [.. report.Items, new CheckItem("plan shape", string.Join(" x ", values.Shape), $"{transposed.Rows} x {transposed.Cols}", Verdict.Fail,
+                    $"the file holds the transpose of the matrix of {request.Plan}")],
+            };
+        return new CheckOutcome(request.File, report, notes);
+    }
+
+    static bool IsPlanOf(RotationPlan plan, int[] shape) => shape.Length is 2 or 4 && shape[0] == plan.Rows && shape[1] == plan.Cols;
+
+    static bool SameFloat32Values(NdArray values, NdArray replayed) =>
+        values.Data.AsSpan().SequenceEqual(Array.ConvertAll(replayed.Data, v => (double)(float)v));
+
+    static bool IsTransposeOf(RotationPlan plan, int[] shape) =>
+        plan.Rows != plan.Cols && shape.Length is 2 or 4 && shape[0] == plan.Cols && shape[1] == plan.Rows;
+
+    /// <summary>A mask holds 0 and 1 only (any dtype; bool reads as 0/1).</summary>
+    public static NdArray RequireZeroOne(NdArray mask, string what)
+    {
+        int bad = Array.FindIndex(mask.Data, v => v != 0.0 && v != 1.0);
+        if (bad >= 0)
+            throw new EoiArgumentException("mask", $"{what} must hold only 0 and 1 (or bool); got {mask.Data[bad].ToString("R", CultureInfo.InvariantCulture)} at flat index {bad}");
+        return mask;
     }
 
     /// <summary>Matrix Market stores no precision: a .mtx whose every value is a float32 was written from
@@ -72,13 +116,12 @@ static class Checking
 
     /// <summary>The plan's values as the file should hold them: the matrix itself, or for a kernel the
     /// matrix at the centre tap and zeros elsewhere.</summary>
-    static NdArray Replayed(RotationPlan plan, double gain, int[] shape, string planPath)
+    static NdArray Replayed(RotationPlan plan, double gain, int[] shape, string planPath, Accumulation accumulation)
     {
-        bool fits = shape.Length is 2 or 4 && shape[0] == plan.Rows && shape[1] == plan.Cols;
-        if (!fits)
+        if (!IsPlanOf(plan, shape))
             throw new EoiArgumentException("--plan",
                 $"--plan is for a {plan.Rows} x {plan.Cols} matrix, but the file holds {string.Join(" x ", shape)}; got '{planPath}'");
-        var matrix = SparseOrthogonal.Materialize(plan, gain).ToDense();
+        var matrix = SparseOrthogonal.Materialize(plan, gain, accumulation).ToDense();
         return shape.Length == 2 ? matrix : CentreTap.Embed(matrix, shape);
     }
 
@@ -104,6 +147,7 @@ static class Checking
         {
             double d => Format(d),
             CentreDensityRule rule => Vocabulary.CentreRules.WordFor(rule),
+            PrecisionModel model => Vocabulary.PrecisionModels.WordFor(model),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
         };
     }

@@ -1,23 +1,23 @@
 using Eoi.Core;
 using Eoi.IO;
 
-namespace Eoi.Cli.Operations;
+namespace Eoi.Oracle;
 
 /// <summary>Where <c>generate</c> and <c>replay</c> write: the values, and optionally the mask and the plan.</summary>
-sealed record OutputFiles(string Values, string? Mask = null, string? Plan = null)
+public sealed record OutputFiles(string Values, string? Mask = null, string? Plan = null)
 {
     public IEnumerable<string> All => new[] { Values, Mask, Plan }.OfType<string>();
 }
 
 /// <summary>A layer as read back from a file; .npy and .mtx files hold neither a mask nor metadata.</summary>
-sealed record StoredLayer(NdArray Values, NdArray? Mask, IReadOnlyDictionary<string, string> Metadata);
+public sealed record StoredLayer(NdArray Values, NdArray? Mask, IReadOnlyDictionary<string, string> Metadata, string? TensorName = null);
 
 /// <summary>
 /// Layers to and from files, the format chosen by extension (Eoi.IO does the formats). A .safetensors
 /// layer holds the tensors "weight" and "mask" and the metadata; .npy and .mtx hold the values only, the
 /// mask going to a file of its own.
 /// </summary>
-static class LayerFiles
+public static class LayerFiles
 {
     public const string WeightTensor = MatrixFile.TensorName;
     public const string MaskTensor = "mask";
@@ -56,13 +56,16 @@ static class LayerFiles
             throw new EoiArgumentException("--output", $"--output, --mask-out and --plan-out must be different files; got {string.Join(", ", files.All)}");
     }
 
+    /// <summary>Writes every output or none: when one cannot be written, the others are not left behind.</summary>
     public static void Write(Layer layer, OutputFiles files)
     {
+        using var batch = AtomicFile.Batch();
         WriteValues(layer, files.Values);
         if (files.Mask is not null)
             WriteMask(layer.Mask, files.Mask);
         if (files.Plan is not null)
             RotationPlanFile.Write(files.Plan, layer.Plan);
+        batch.Commit();
     }
 
     static void WriteValues(Layer layer, string path)
@@ -86,13 +89,16 @@ static class LayerFiles
         if (!IsSafetensors(path))
             return new StoredLayer(MatrixFile.Read(path), null, new Dictionary<string, string>());
         var content = SafetensorsFile.Read(path);
-        var values = content.Tensors.TryGetValue(WeightTensor, out var weight)
-            ? weight
-            : content.Tensors.Where(t => t.Key != MaskTensor).Select(t => t.Value).ToList() is [var only]
+        string name = content.Tensors.ContainsKey(WeightTensor)
+            ? WeightTensor
+            : content.Tensors.Keys.Where(k => k != MaskTensor).ToList() is [var only]
                 ? only
                 : throw new EoiFormatException(path,
                     $"holds no tensor '{WeightTensor}' and not exactly one other tensor besides '{MaskTensor}'; tensors: {string.Join(", ", content.Tensors.Keys)}");
-        return new StoredLayer(values, content.Tensors.GetValueOrDefault(MaskTensor), content.Metadata);
+        var mask = content.Tensors.GetValueOrDefault(MaskTensor);
+        if (mask is not null)
+            FileChecker.RequireZeroOne(mask, $"{path}: tensor '{MaskTensor}'");
+        return new StoredLayer(content.Tensors[name], mask, content.Metadata, name);
     }
 
     static bool IsSafetensors(string path) => string.Equals(Path.GetExtension(path), ".safetensors", StringComparison.OrdinalIgnoreCase);

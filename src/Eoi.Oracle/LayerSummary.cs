@@ -1,10 +1,11 @@
 using Eoi.Checker;
 using Eoi.Core;
+using Eoi.Orthogonal;
 
-namespace Eoi.Cli.Operations;
+namespace Eoi.Oracle;
 
 /// <summary>The figures <c>generate</c>, <c>replay</c> and <c>demo</c> print about a layer they made.</summary>
-sealed record LayerSummary(
+public sealed record LayerSummary(
     string Shape,
     string Orientation,
     int Rotations,

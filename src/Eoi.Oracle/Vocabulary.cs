@@ -1,7 +1,8 @@
+using Eoi.Checker;
 using Eoi.Core;
 using Eoi.Orthogonal;
 
-namespace Eoi.Cli.Operations;
+namespace Eoi.Oracle;
 
 public enum LayerKind { Linear, Conv }
 
@@ -9,7 +10,7 @@ public enum LayerKind { Linear, Conv }
 /// The words the command line and the safetensors metadata use for the library's enums, in one place so
 /// that what <c>generate</c> writes, <c>check</c> reads back.
 /// </summary>
-static class Vocabulary
+public static class Vocabulary
 {
     public static readonly Words<LayerKind> Kinds = new(("linear", LayerKind.Linear), ("conv", LayerKind.Conv));
 
@@ -19,10 +20,17 @@ static class Vocabulary
         new(("plain", CentreDensityRule.Plain), ("more-nonzeros", CentreDensityRule.MoreNonZeros));
 
     public static readonly Words<DType> DTypes = new(("float64", DType.Float64), ("float32", DType.Float32));
+
+    public static readonly Words<PrecisionModel> PrecisionModels = new(
+        (Checker.PrecisionModels.Word(PrecisionModel.Float64), PrecisionModel.Float64),
+        (Checker.PrecisionModels.Word(PrecisionModel.RoundedOnce), PrecisionModel.RoundedOnce),
+        (Checker.PrecisionModels.Word(PrecisionModel.Float32), PrecisionModel.Float32));
+
+    public static readonly Words<Accumulation> Accumulations = new(("float64", Accumulation.Float64), ("float32", Accumulation.Float32));
 }
 
 /// <summary>A fixed set of words, each standing for one value of <typeparamref name="T"/>.</summary>
-sealed class Words<T>(params (string Word, T Value)[] pairs) where T : struct, Enum
+public sealed class Words<T>(params (string Word, T Value)[] pairs) where T : struct, Enum
 {
     public IReadOnlyList<string> All { get; } = pairs.Select(p => p.Word).ToArray();
 

@@ -1,11 +1,12 @@
+using Eoi.Checker;
 using Eoi.Core;
 using Eoi.Orthogonal;
 using Eoi.Random;
 
-namespace Eoi.Cli.Operations;
+namespace Eoi.Oracle;
 
 /// <summary>Kernel height and width (both odd, so the kernel has a centre tap).</summary>
-readonly record struct KernelSize(int Height, int Width)
+public readonly record struct KernelSize(int Height, int Width)
 {
     /// <summary>The single tap of a plain matrix.</summary>
     public static KernelSize Matrix { get; } = new(1, 1);
@@ -15,14 +16,14 @@ readonly record struct KernelSize(int Height, int Width)
 
 /// <summary>What to generate; the command has already checked every field against its option's range.
 /// For <see cref="LayerKind.Conv"/>, rows and cols are the out and in channels.</summary>
-sealed record LayerRequest(LayerKind Kind, int Rows, int Cols, double Density, ulong Seed, double Gain,
+public sealed record LayerRequest(LayerKind Kind, int Rows, int Cols, double Density, ulong Seed, double Gain,
                            StoppingRule Rule, KernelSize Kernel, CentreDensityRule CentreRule, DType DType);
 
 /// <summary>A layer ready to be written: values in the requested dtype, the trainable mask, the plan of the
 /// (centre) matrix, and the metadata saying how it was made.</summary>
-sealed record Layer(NdArray Values, NdArray Mask, RotationPlan Plan, double Gain, IReadOnlyDictionary<string, string> Metadata);
+public sealed record Layer(NdArray Values, NdArray Mask, RotationPlan Plan, double Gain, IReadOnlyDictionary<string, string> Metadata);
 
-static class Generation
+public static class Generation
 {
     public static Layer Generate(LayerRequest request)
     {
@@ -33,17 +34,23 @@ static class Generation
         var shape = new KernelShape(request.Rows, request.Cols, request.Kernel.Height, request.Kernel.Width);
         var kernel = DeltaOrthogonal.Generate(shape, request.Density, key, request.Gain, request.CentreRule);
         return new Layer(Rounded(kernel.Values, request.DType), kernel.Mask, kernel.Centre.Plan, request.Gain,
-                         LayerMetadata.ForKernel(kernel, request.Seed, request.Gain, request.CentreRule));
+                         LayerMetadata.ForKernel(kernel, request.Seed, request.Gain, request.CentreRule, ModelOf(request.DType, Accumulation.Float64)));
     }
 
     /// <summary>Materialises a plan. <c>generate</c> of a matrix and <c>replay</c> both end here, which is
     /// what makes their files byte-identical.</summary>
-    public static Layer FromPlan(RotationPlan plan, double gain, DType dtype)
+    public static Layer FromPlan(RotationPlan plan, double gain, DType dtype, Accumulation accumulation = Accumulation.Float64)
     {
-        var matrix = SparseOrthogonal.Materialize(plan, gain);
+        var matrix = SparseOrthogonal.Materialize(plan, gain, accumulation);
         var values = dtype == DType.Float32 ? matrix.ToDenseFloat32() : matrix.ToDense();
-        return new Layer(values, matrix.MaskToDense(), plan, gain, LayerMetadata.ForMatrix(plan, gain));
+        return new Layer(values, matrix.MaskToDense(), plan, gain, LayerMetadata.ForMatrix(plan, gain, ModelOf(dtype, accumulation)));
     }
+
+    /// <summary>The precision model of values accumulated in <paramref name="accumulation"/> and stored as <paramref name="dtype"/>.</summary>
+    static PrecisionModel ModelOf(DType dtype, Accumulation accumulation) =>
+        accumulation == Accumulation.Float32 ? PrecisionModel.Float32
+        : dtype == DType.Float32 ? PrecisionModel.RoundedOnce
+        : PrecisionModel.Float64;
 
     /// <summary>Each float64 value rounded once to the nearest float32 when asked for float32.</summary>
     static NdArray Rounded(NdArray values, DType dtype) =>

@@ -1,7 +1,8 @@
 using Eoi.Core;
+using Eoi.Oracle;
 using Eoi.Orthogonal;
 
-namespace Eoi.Cli.Operations;
+namespace Eoi.Cli.Commands;
 
 /// <summary>The layers <c>eoi demo</c> makes: the README's main job, small enough to take a moment.</summary>
 static class DemoCases

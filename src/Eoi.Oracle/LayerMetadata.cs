@@ -1,20 +1,21 @@
 using System.Globalization;
 using System.Reflection;
+using Eoi.Checker;
 using Eoi.Core;
 using Eoi.Orthogonal;
 using Eoi.Random;
 
-namespace Eoi.Cli.Operations;
+namespace Eoi.Oracle;
 
 /// <summary>The parameters <c>check</c> can take from a file instead of from its options.</summary>
-sealed record CheckDefaults(double? Density, double? Gain, long? Rotations, CentreDensityRule? CentreRule);
+public sealed record CheckDefaults(double? Density, double? Gain, long? Rotations, CentreDensityRule? CentreRule, PrecisionModel? ComputedIn);
 
 /// <summary>
 /// The safetensors "__metadata__" that <c>generate</c> and <c>replay</c> write and <c>check</c> reads back
 /// as defaults. Values are strings (the format allows nothing else); numbers are written round-trip.
 /// Nothing time- or machine-dependent goes in, so equal layers give byte-identical files.
 /// </summary>
-static class LayerMetadata
+public static class LayerMetadata
 {
     public const string Generator = "generator";
     public const string Kind = "kind";
@@ -26,16 +27,18 @@ static class LayerMetadata
     public const string Kernel = "kernel";
     public const string CentreRule = "centre_rule";
     public const string CentreDensity = "centre_density";
+    public const string ComputedIn = "computed_in";
 
     /// <summary>"eoi 1.2.3", without the source-revision suffix, so a rebuild does not change the bytes.</summary>
     public static string ToolName { get; } =
         "eoi " + (typeof(LayerMetadata).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0").Split('+')[0];
 
-    public static IReadOnlyDictionary<string, string> ForMatrix(RotationPlan plan, double gain)
+    public static IReadOnlyDictionary<string, string> ForMatrix(RotationPlan plan, double gain, PrecisionModel computedIn)
     {
         var metadata = new Dictionary<string, string>
         {
             [Generator] = ToolName,
+            [ComputedIn] = Vocabulary.PrecisionModels.WordFor(computedIn),
             [Kind] = Vocabulary.Kinds.WordFor(LayerKind.Linear),
             [Density] = Number(plan.TargetDensity),
             [Gain] = Number(gain),
@@ -47,10 +50,12 @@ static class LayerMetadata
         return metadata;
     }
 
-    public static IReadOnlyDictionary<string, string> ForKernel(DeltaOrthogonalKernel kernel, ulong seed, double gain, CentreDensityRule centreRule) =>
+    public static IReadOnlyDictionary<string, string> ForKernel(DeltaOrthogonalKernel kernel, ulong seed, double gain, CentreDensityRule centreRule,
+                                                                PrecisionModel computedIn) =>
         new Dictionary<string, string>
         {
             [Generator] = ToolName,
+            [ComputedIn] = Vocabulary.PrecisionModels.WordFor(computedIn),
             [Kind] = Vocabulary.Kinds.WordFor(LayerKind.Conv),
             [Seed] = Integer(seed),
             [Density] = Number(kernel.TargetDensity),
@@ -71,13 +76,56 @@ static class LayerMetadata
     {
         double? density = Parse<double>(metadata, Density, path, "a number in (0, 1]", t =>
             double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d > 0 && d <= 1 ? d : (double?)null);
-        double? gain = Parse<double>(metadata, Gain, path, "a finite number > 0", t =>
-            double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double g) && double.IsFinite(g) && g > 0 ? g : (double?)null);
+        double? gain = Parse<double>(metadata, Gain, path, Tolerances.GainRange, t =>
+            double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double g) && Tolerances.IsJudgeableGain(g) ? g : (double?)null);
         long? rotations = Parse<long>(metadata, Rotations, path, "an integer >= 0", t =>
             long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out long k) ? k : (long?)null);
         CentreDensityRule? centreRule = Parse<CentreDensityRule>(metadata, CentreRule, path, $"one of {string.Join(", ", Vocabulary.CentreRules.All)}", t =>
             Vocabulary.CentreRules.TryParse(t, out var rule) ? rule : (CentreDensityRule?)null);
-        return new CheckDefaults(density, gain, rotations, centreRule);
+        PrecisionModel? computedIn = Parse<PrecisionModel>(metadata, ComputedIn, path, $"one of {string.Join(", ", Vocabulary.PrecisionModels.All)}", t =>
+            Vocabulary.PrecisionModels.TryParse(t, out var model) ? model : (PrecisionModel?)null);
+        return new CheckDefaults(density, gain, rotations, centreRule, computedIn);
+    }
+
+    /// <summary>
+    /// The keys that describe the tensor must agree with it and with each other: 'kind' with the rank, 'kernel'
+    /// with the kernel's height and width, 'centre_density' with what 'density', 'kernel' and 'centre_rule'
+    /// give (docs/SPEC.md §3). A contradiction is an error: which of the two to believe cannot be guessed.
+    /// </summary>
+    public static void RequireConsistent(IReadOnlyDictionary<string, string> metadata, NdArray values, string path)
+    {
+        if (metadata.TryGetValue(Kind, out string? kind))
+        {
+            if (!Vocabulary.Kinds.TryParse(kind, out var layerKind))
+                throw new EoiFormatException(path, $"metadata '{Kind}' must be one of {string.Join(", ", Vocabulary.Kinds.All)}; got '{kind}'");
+            int rank = layerKind == LayerKind.Conv ? 4 : 2;
+            if (values.Rank != rank)
+                throw new EoiFormatException(path, $"metadata '{Kind}' is '{kind}' (rank {rank}), but the tensor is {values.ShapeText} (rank {values.Rank})");
+        }
+        if (metadata.TryGetValue(Kernel, out string? kernel))
+        {
+            string actual = values.Rank == 4 ? $"{values.Shape[2]}x{values.Shape[3]}" : "none (not a rank-4 tensor)";
+            if (values.Rank != 4 || kernel != actual)
+                throw new EoiFormatException(path, $"metadata '{Kernel}' is '{kernel}', but the tensor's kernel is {actual} ({values.ShapeText})");
+        }
+        if (metadata.TryGetValue(CentreDensity, out string? centreText))
+        {
+            if (values.Rank != 4)
+                throw new EoiFormatException(path, $"metadata '{CentreDensity}' describes a conv kernel, but the tensor is {values.ShapeText}");
+            var defaults = Read(metadata, path);
+            if (!double.TryParse(centreText, NumberStyles.Float, CultureInfo.InvariantCulture, out double centre) || !(centre > 0 && centre <= 1))
+                throw new EoiFormatException(path, $"metadata '{CentreDensity}' must be a number in (0, 1]; got '{centreText}'");
+            if (defaults.Density is double density)
+            {
+                double expected = Math.Max(
+                    DeltaOrthogonal.CentreDensityFor(density, values.Shape[2], values.Shape[3], defaults.CentreRule ?? CentreDensityRule.Plain),
+                    SparseOrthogonal.MinimumDensity(values.Shape[0], values.Shape[1]));
+                if (centre != expected)
+                    throw new EoiFormatException(path,
+                        $"metadata '{CentreDensity}' is {centreText}, but '{Density}' {Number(density)} with centre rule '{Vocabulary.CentreRules.WordFor(defaults.CentreRule ?? CentreDensityRule.Plain)}' " +
+                        $"on a {values.ShapeText} kernel gives {Number(expected)}");
+            }
+        }
     }
 
     static T? Parse<T>(IReadOnlyDictionary<string, string> metadata, string key, string path, string expected, Func<string, T?> parse)
