@@ -36,6 +36,7 @@ public static class Cli
                 PlanCommand.Create(console),
                 ReplayCommand.Create(console),
                 DemoCommand.Create(console),
+                ConformanceCommand.Create(console),
                 TrainCommand.Create(console),
                 ExperimentCommand.Create(console),
                 DevicesCommand.Create(console),
