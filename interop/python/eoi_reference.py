@@ -6,6 +6,8 @@
   eoi_reference.py split SEED INDEX             the child key (k0, k1) of RngKey.FromSeed(SEED).Split(INDEX)
   eoi_reference.py eoi ROWS COLS DENSITY SEED   rotation count, nnz and SHA-256 of the float64 EOI matrix
   eoi_reference.py golden FILE                  checks every paper-rule case of a golden-vectors.json
+  eoi_reference.py conformance DIR              replays every plan of an `eoi conformance export` kit and
+                                                compares the float64 and float32 .npy files bit for bit
 """
 import hashlib, json, math, sys
 import numpy as np
@@ -86,9 +88,37 @@ def golden(path):
         print("ok  " if ok else "FAIL", g["name"])
     sys.exit(1 if bad else 0)
 
+def replay(path, gain):                          # docs/SPEC.md section 2.4, dense, from a plan file
+    lines = [json.loads(l) for l in open(path)]
+    h = lines[0]; rows, cols = h["rows"], h["cols"]; r, c = min(rows, cols), max(rows, cols)
+    A = np.zeros((r, c)); A[np.arange(r), np.arange(r)] = 1.0
+    for g in lines[1:]:
+        i, j, co, si = g["i"], g["j"], g["cos"], g["sin"]
+        a, b = A[:, i].copy(), A[:, j].copy()
+        A[:, i], A[:, j] = co * a + si * b, co * b - si * a
+    if gain != 1.0: A = A * gain
+    return A.T if rows > cols else A
+
+def conformance(directory):
+    import os
+    manifest, bad = json.load(open(os.path.join(directory, "manifest.json"))), 0
+    for case in manifest["cases"]:
+        W = replay(os.path.join(directory, case["plan"]), case["gain"])
+        if case["kind"] == "conv":
+            o, i, h, w = case["shape"]; K = np.zeros((o, i, h, w)); K[:, :, (h - 1) // 2, (w - 1) // 2] = W; W = K
+        f64, f32 = np.load(os.path.join(directory, case["float64"])), np.load(os.path.join(directory, case["float32"]))
+        ok = (f64.dtype == np.float64 and f32.dtype == np.float32 and f64.shape == W.shape
+              and np.array_equal((W + 0.0).view(np.uint64), (f64 + 0.0).view(np.uint64))
+              and np.array_equal((W.astype(np.float32) + np.float32(0)).view(np.uint32), (f32 + np.float32(0)).view(np.uint32))
+              and int(np.count_nonzero(W)) == case["nnz"])
+        bad += not ok
+        print("ok  " if ok else "FAIL", case["name"])
+    sys.exit(1 if bad else 0)
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "golden": golden(sys.argv[2])
+    if cmd == "conformance": conformance(sys.argv[2])
     a = [int(x) if x.isdigit() else float(x) for x in sys.argv[2:]]
     if cmd == "words": st = Stream(key_from_seed(a[0])); print(" ".join(str(st.word()) for _ in range(a[1])))
     elif cmd == "draws":

@@ -37,6 +37,7 @@ public static class Cli
                 PlanCommand.Create(console),
                 ReplayCommand.Create(console),
                 DemoCommand.Create(console),
+                ConformanceCommand.Create(console),
                 TrainCommand.Create(console),
                 ExperimentCommand.Create(console, environment ?? Environment.GetEnvironmentVariable),
                 DevicesCommand.Create(console),

@@ -195,3 +195,21 @@ public class ModelCheckCommandTests
         Tool.AssertOneErrorLine(Tool.Run("check", dir.File("model.safetensors"), "--rotations", "3"), "--rotations applies to a single layer's file");
     }
 }
+
+public class ConformanceCommandTests
+{
+    [Fact]
+    public void Export_writes_the_manifest_the_readme_and_every_case()
+    {
+        using var dir = new TempDirectory();
+
+        var result = Tool.Succeed("conformance", "export", dir.File("kit"));
+
+        Assert.Contains("manifest.json", result.Stdout);
+        Assert.True(File.Exists(Path.Combine(dir.File("kit"), "manifest.json")));
+        Assert.True(File.Exists(Path.Combine(dir.File("kit"), "README.md")));
+        Assert.Equal(1 + 1 + 3 * Eoi.Oracle.ConformanceKit.Cases.Count, Directory.GetFiles(dir.File("kit")).Length);
+        File.WriteAllText(dir.File("file"), "x");
+        Tool.AssertOneErrorLine(Tool.Run("conformance", "export", dir.File("file")), "DIR must be a directory");
+    }
+}
