@@ -19,11 +19,17 @@ namespace Eoi.Checker;
 /// </summary>
 public static class Tolerances
 {
-    public const double Epsilon64 = 2.220446049250313e-16; // 2^-52
-    public const double Epsilon32 = 1.1920928955078125e-07; // 2^-23
+    /// <summary>Machine epsilon of float64, 2^-52.</summary>
+    public const double Epsilon64 = 2.220446049250313e-16;
+    /// <summary>Machine epsilon of float32, 2^-23.</summary>
+    public const double Epsilon32 = 1.1920928955078125e-07;
+    /// <summary>The float64 bound's multiple of sqrt(k + 1) eps64 (see the derivation above).</summary>
     public const double Float64Factor = 8.0;
+    /// <summary>The float32 term's multiple of eps32 (see the derivation above).</summary>
     public const double Float32Factor = 1.5;
 
+    /// <summary>The largest orthogonality error max |W Wᵀ − g² I| accepted after <paramref name="rotations"/>
+    /// rotations, for float32 or float64 values and gain g.</summary>
     public static double OrthogonalityBound(long rotations, bool float32, double gain)
     {
         double bound = Float64Factor * Math.Sqrt(rotations + 1.0) * Epsilon64;

@@ -15,13 +15,16 @@ namespace Eoi.IO;
 /// </summary>
 public static class RotationPlanFile
 {
+    /// <summary>The header's "format" value.</summary>
     public const string FormatName = "eoi-rotation-plan";
+    /// <summary>The header's "version" value; a reader refuses any other.</summary>
     public const int FormatVersion = 1;
 
     static readonly string[] HeaderKeys = ["format", "version", "rows", "cols", "target_density", "rule", "key", "rotations", "nnz"];
     static readonly string[] RotationKeys = ["i", "j", "theta", "cos", "sin"];
     static readonly (string Name, StoppingRule Rule)[] Rules = [("paper", StoppingRule.Paper), ("exact_count", StoppingRule.ExactCount)];
 
+    /// <summary>Writes the header and every rotation of <paramref name="plan"/>, whole or not at all.</summary>
     public static void Write(string path, RotationPlan plan)
     {
         Guard.NotNull(plan, nameof(plan));
@@ -42,6 +45,8 @@ public static class RotationPlanFile
         });
     }
 
+    /// <summary>The plan in <paramref name="path"/>, its support recomputed from the rotations and checked against
+    /// the header's count.</summary>
     public static RotationPlan Read(string path)
     {
         using var file = InputFile.Open(path);
