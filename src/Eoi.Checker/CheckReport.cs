@@ -1,13 +1,27 @@
 namespace Eoi.Checker;
 
-public enum Verdict { Pass, Fail, Info }
+/// <summary>The outcome of one line of a check.</summary>
+public enum Verdict
+{
+    /// <summary>Within its limit.</summary>
+    Pass,
+    /// <summary>Outside its limit: the whole report fails.</summary>
+    Fail,
+    /// <summary>Reported for information, judged against nothing.</summary>
+    Info,
+}
 
 /// <summary>One line of a check: what was measured, against which limit, and the verdict.</summary>
 public sealed record CheckItem(string Name, string Measured, string Limit, Verdict Verdict, string Note = "");
 
+/// <summary>Every line of a check of one array.</summary>
+/// <param name="Subject">What was checked, e.g. "matrix 100 x 784, float32".</param>
+/// <param name="Items">The lines, in the order they were judged.</param>
 public sealed record CheckReport(string Subject, IReadOnlyList<CheckItem> Items)
 {
+    /// <summary>True when no line failed.</summary>
     public bool Passed => Items.All(i => i.Verdict != Verdict.Fail);
+    /// <summary>The lines that failed.</summary>
     public IEnumerable<CheckItem> Failures => Items.Where(i => i.Verdict == Verdict.Fail);
 }
 

@@ -5,6 +5,7 @@ namespace Eoi.Checker;
 /// <summary>Max and Frobenius norm of G - target * I for a Gram matrix G.</summary>
 public readonly record struct GramError(double Max, double Frobenius)
 {
+    /// <summary>The error of two disjoint parts taken together: the larger max, the root of the summed squares.</summary>
     public static GramError Combine(GramError a, GramError b) =>
         new(Math.Max(a.Max, b.Max), Math.Sqrt(a.Frobenius * a.Frobenius + b.Frobenius * b.Frobenius));
 }

@@ -9,6 +9,8 @@ namespace Eoi.Checker;
 /// </summary>
 public static class MatrixChecker
 {
+    /// <summary>Every verdict on <paramref name="w"/>: orthogonality error against its bound, density, the mask,
+    /// and a comparison with the reference, each as the options allow. Bad options throw, naming the option.</summary>
     public static CheckReport Check(NdArray w, CheckOptions options)
     {
         Guard.NotNull(w, nameof(w));

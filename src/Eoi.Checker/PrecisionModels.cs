@@ -5,6 +5,7 @@ namespace Eoi.Checker;
 /// <summary>Which <see cref="PrecisionModel"/> applies to an array, and the word for each.</summary>
 public static class PrecisionModels
 {
+    /// <summary>The word that names <paramref name="model"/> in options, metadata and verdicts.</summary>
     public static string Word(PrecisionModel model) => model switch
     {
         PrecisionModel.Float64 => "float64",

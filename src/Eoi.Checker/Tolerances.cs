@@ -61,8 +61,10 @@ public sealed record OrthogonalityLimit(PrecisionModel Model, double Bound, stri
 /// </summary>
 public static class Tolerances
 {
-    public const double Epsilon64 = 2.220446049250313e-16; // 2^-52
-    public const double Epsilon32 = 1.1920928955078125e-07; // 2^-23
+    /// <summary>Machine epsilon of float64, 2^-52.</summary>
+    public const double Epsilon64 = 2.220446049250313e-16;
+    /// <summary>Machine epsilon of float32, 2^-23.</summary>
+    public const double Epsilon32 = 1.1920928955078125e-07;
     /// <summary>float64: eps64 units per sqrt(k + 1), see the class comment.</summary>
     public const double Float64Factor = 8.0;
     /// <summary>One rounding of every entry to float32: eps32 units (exact value 1 + u, a Gram summed in float64 adds ~k eps64).</summary>
@@ -87,17 +89,21 @@ public static class Tolerances
     /// <summary>The range text of <see cref="MinGain"/> .. <see cref="MaxGain"/>, for error messages.</summary>
     public const string GainRange = "a number in [1e-140, 1e140] (the range whose orthogonality bound g^2 eps is a finite, non-zero number)";
 
+    /// <summary>Whether a bound can be computed for <paramref name="gain"/> (see <see cref="MinGain"/>).</summary>
     public static bool IsJudgeableGain(double gain) => gain >= MinGain && gain <= MaxGain;
 
+    /// <summary>Throws an error naming <paramref name="name"/> when <paramref name="gain"/> is not judgeable.</summary>
     public static void RequireJudgeableGain(double gain, string name)
     {
         if (!IsJudgeableGain(gain))
             throw new Eoi.Core.EoiArgumentException(name, $"{name} must be {GainRange}; got {gain.ToString("R", CultureInfo.InvariantCulture)}");
     }
 
+    /// <summary>float64 throughout: 8 sqrt(k + 1) eps64 g^2 for k rotations (see the class comment).</summary>
     public static double Float64Bound(long rotations, double gain) =>
         Float64Factor * Math.Sqrt(rotations + 1.0) * Epsilon64 * gain * gain;
 
+    /// <summary>float64 rounded once to float32: the float64 bound plus 1.5 eps32 g^2.</summary>
     public static double RoundedOnceBound(long rotations, double gain) =>
         Float64Bound(rotations, gain) + Float32Factor * Epsilon32 * gain * gain;
 

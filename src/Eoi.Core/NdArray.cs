@@ -3,7 +3,9 @@ namespace Eoi.Core;
 /// <summary>Element type of an array as it is (or was) stored in a file.</summary>
 public enum DType
 {
+    /// <summary>IEEE single precision ('&lt;f4', F32).</summary>
     Float32,
+    /// <summary>IEEE double precision ('&lt;f8', F64).</summary>
     Float64,
     /// <summary>A 0/1 mask (npy '|b1' or '|u1', safetensors BOOL or U8, Matrix Market pattern).</summary>
     Bool,
@@ -16,10 +18,15 @@ public enum DType
 /// </summary>
 public sealed class NdArray
 {
+    /// <summary>The size of each dimension, outermost first.</summary>
     public int[] Shape { get; }
+    /// <summary>The element type the values are (or were) stored as.</summary>
     public DType DType { get; }
+    /// <summary>The values in row-major order, as float64.</summary>
     public double[] Data { get; }
 
+    /// <summary>An array over <paramref name="data"/> (not copied); its length must be the product of
+    /// <paramref name="shape"/>, and for <see cref="DType.Float32"/> every value must be a float32.</summary>
     public NdArray(int[] shape, DType dtype, double[] data)
     {
         Guard.NotNull(shape, nameof(shape));
@@ -43,7 +50,9 @@ public sealed class NdArray
         Data = data;
     }
 
+    /// <summary>Number of dimensions.</summary>
     public int Rank => Shape.Length;
+    /// <summary>Number of elements.</summary>
     public long Count => Data.LongLength;
 
     /// <summary>The shape as "a x b x c", for messages.</summary>

@@ -6,11 +6,17 @@ namespace Eoi.Core;
 /// </summary>
 public sealed class SparsityPattern
 {
+    /// <summary>Rows of the matrix.</summary>
     public int Rows { get; }
+    /// <summary>Columns of the matrix.</summary>
     public int Cols { get; }
+    /// <summary>rows + 1 offsets into <see cref="ColumnIndices"/>, from 0 to the number of positions.</summary>
     public int[] RowOffsets { get; }
+    /// <summary>The column of each position, row by row, sorted within a row.</summary>
     public int[] ColumnIndices { get; }
 
+    /// <summary>A pattern over the given CSR arrays, checked: offsets from 0 to nnz and non-decreasing, columns in
+    /// range, sorted and distinct within each row.</summary>
     public SparsityPattern(int rows, int cols, int[] rowOffsets, int[] columnIndices)
     {
         Guard.Positive(rows, nameof(rows));
@@ -37,9 +43,12 @@ public sealed class SparsityPattern
         ColumnIndices = columnIndices;
     }
 
+    /// <summary>Number of positions.</summary>
     public long NonZeros => ColumnIndices.Length;
+    /// <summary><see cref="NonZeros"/> / (rows x cols).</summary>
     public double Density => NonZeros / ((double)Rows * Cols);
 
+    /// <summary>Whether (row, col) is a position, by binary search in the row.</summary>
     public bool Contains(int row, int col)
     {
         int start = RowOffsets[row], end = RowOffsets[row + 1];
@@ -63,9 +72,12 @@ public sealed class SparsityPattern
 /// <summary>A sparse matrix: a <see cref="SparsityPattern"/> plus one float64 value per position.</summary>
 public sealed class CsrMatrix
 {
+    /// <summary>The positions.</summary>
     public SparsityPattern Pattern { get; }
+    /// <summary>One value per position, in the pattern's order.</summary>
     public double[] Values { get; }
 
+    /// <summary>A matrix with one value per position of <paramref name="pattern"/>.</summary>
     public CsrMatrix(SparsityPattern pattern, double[] values)
     {
         if (values.LongLength != pattern.NonZeros)
@@ -74,7 +86,9 @@ public sealed class CsrMatrix
         Values = values;
     }
 
+    /// <summary>Rows of the matrix.</summary>
     public int Rows => Pattern.Rows;
+    /// <summary>Columns of the matrix.</summary>
     public int Cols => Pattern.Cols;
 
     /// <summary>The transposed matrix (cols x rows), built in O(rows + nnz).</summary>

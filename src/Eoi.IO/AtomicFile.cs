@@ -155,6 +155,7 @@ public static class AtomicFile
             staged.Clear();
         }
 
+        /// <summary>Discards every file staged and not yet published.</summary>
         public void Dispose()
         {
             Close();

@@ -9,8 +9,11 @@ public static class MatrixFile
     /// <summary>The tensor a single-array safetensors file holds (and the one chosen when a file holds several).</summary>
     public const string TensorName = "weight";
 
+    /// <summary>The extensions <see cref="Read"/> and <c>Write</c> accept: .npy, .safetensors, .mtx.</summary>
     public static IReadOnlyList<string> SupportedExtensions { get; } = [".npy", ".safetensors", ".mtx"];
 
+    /// <summary>The array in <paramref name="path"/>, read by the format its extension names; a malformed file
+    /// throws an error naming the file and what is wrong with it.</summary>
     public static NdArray Read(string path)
     {
         switch (FormatOf(path))

@@ -38,6 +38,8 @@ public static class NpyFile
         return (header.Descr, shape, Array.Exists(Descrs, d => d.Descr == header.Descr));
     }
 
+    /// <summary>The array in a .npy file (format 1.0 to 3.0; float32, float64 or bool, either byte order, C or
+    /// Fortran order), as row-major values; the header is checked strictly against the data's length.</summary>
     public static NdArray Read(string path)
     {
         using var file = InputFile.Open(path);
@@ -55,6 +57,7 @@ public static class NpyFile
         return new NdArray(shape, ElementCodec.DTypeOf(encoding), values);
     }
 
+    /// <summary>Writes <paramref name="array"/> as a little-endian, C-order .npy file, whole or not at all.</summary>
     public static void Write(string path, NdArray array)
     {
         Guard.NotNull(array, nameof(array));

@@ -10,6 +10,7 @@ namespace Eoi.IO;
 /// </summary>
 public static class NpzFile
 {
+    /// <summary>Every member of the .npz archive at <paramref name="path"/>, in archive order.</summary>
     public static IReadOnlyList<StoredTensor> Read(string path)
     {
         Guard.NotNull(path, nameof(path));

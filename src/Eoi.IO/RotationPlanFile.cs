@@ -15,7 +15,9 @@ namespace Eoi.IO;
 /// </summary>
 public static class RotationPlanFile
 {
+    /// <summary>The header's "format" value.</summary>
     public const string FormatName = "eoi-rotation-plan";
+    /// <summary>The header's "version" value; a reader refuses any other.</summary>
     public const int FormatVersion = 1;
 
     static readonly string[] HeaderKeys = ["format", "version", "rows", "cols", "target_density", "rule", "key", "rotations", "nnz"];
@@ -26,6 +28,7 @@ public static class RotationPlanFile
     /// <summary>The spelling plans written before the names were unified; still read, never written.</summary>
     const string LegacyExactCount = "exact_count";
 
+    /// <summary>Writes the header and every rotation of <paramref name="plan"/>, whole or not at all.</summary>
     public static void Write(string path, RotationPlan plan)
     {
         Guard.NotNull(plan, nameof(plan));
@@ -46,6 +49,8 @@ public static class RotationPlanFile
         });
     }
 
+    /// <summary>The plan in <paramref name="path"/>, its support recomputed from the rotations and checked against
+    /// the header's count.</summary>
     public static RotationPlan Read(string path)
     {
         using var file = InputFile.Open(path);

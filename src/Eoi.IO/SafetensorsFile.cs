@@ -14,6 +14,8 @@ public static class SafetensorsFile
     /// <summary>The reference implementation's cap; a larger length is a corrupt file, not a real header.</summary>
     const long MaxHeaderLength = 100_000_000;
 
+    /// <summary>Every tensor of a safetensors file, in header order, and its metadata; the header and the layout of
+    /// the buffer are checked strictly.</summary>
     public static SafetensorsContent Read(string path)
     {
         var (tensors, metadata) = ReadTensors(path, allowOtherDTypes: false);
@@ -62,6 +64,8 @@ public static class SafetensorsFile
         return (entries.Select(e => new StoredTensor(e.Name, e.DTypeName, e.Shape, arrays[e.Name])).ToList(), metadata);
     }
 
+    /// <summary>Writes <paramref name="tensors"/> (and optional string <paramref name="metadata"/>) as one safetensors
+    /// file, whole or not at all.</summary>
     public static void Write(string path, IReadOnlyDictionary<string, NdArray> tensors,
                              IReadOnlyDictionary<string, string>? metadata = null)
     {

@@ -8,8 +8,11 @@ namespace Eoi.Orthogonal;
 /// </summary>
 public sealed class EoiMatrix
 {
+    /// <summary>The rotations that made it, replayable.</summary>
     public RotationPlan Plan { get; }
+    /// <summary>The factor g every entry carries, so W Wᵀ (or Wᵀ W) = g² I.</summary>
     public double Gain { get; }
+    /// <summary>The float64 values on the plan's support, row-major CSR.</summary>
     public CsrMatrix Weights { get; }
 
     internal EoiMatrix(RotationPlan plan, double gain, CsrMatrix weights)
@@ -19,7 +22,9 @@ public sealed class EoiMatrix
         Weights = weights;
     }
 
+    /// <summary>Rows of the matrix.</summary>
     public int Rows => Plan.Rows;
+    /// <summary>Columns of the matrix.</summary>
     public int Cols => Plan.Cols;
 
     /// <summary>Dense row-major float64 values.</summary>

@@ -55,7 +55,8 @@ static class RotationReplay<T> where T : struct, IFloatingPointIeee754<T>
 
         public static SparseColumn Unit(int row) => new() { rows = [row], values = [T.One], Count = 1 };
 
-        /// <summary>Replaces the column by the first <paramref name="count"/> merged rows and values.</summary>
+        /// <summary>Replaces the column by the merged rows and values; its storage grows by doubling, never beyond
+        /// <paramref name="limit"/> entries.</summary>
         public void Assign(ReadOnlySpan<int> newRows, ReadOnlySpan<T> newValues, int limit)
         {
             int count = newRows.Length;

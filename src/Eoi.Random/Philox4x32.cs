@@ -7,8 +7,15 @@ namespace Eoi.Random;
 /// </summary>
 public static class Philox4x32
 {
-    public const uint M0 = 0xD2511F53, M1 = 0xCD9E8D57;
-    public const uint W0 = 0x9E3779B9, W1 = 0xBB67AE85;
+    /// <summary>The round multiplier of the first counter word (Salmon et al., Table 2).</summary>
+    public const uint M0 = 0xD2511F53;
+    /// <summary>The round multiplier of the third counter word.</summary>
+    public const uint M1 = 0xCD9E8D57;
+    /// <summary>The Weyl increment of the first key word per round (the golden ratio's 32 fraction bits).</summary>
+    public const uint W0 = 0x9E3779B9;
+    /// <summary>The Weyl increment of the second key word per round (√3 − 1's 32 fraction bits).</summary>
+    public const uint W1 = 0xBB67AE85;
+    /// <summary>The number of rounds: the "-10" of Philox4x32-10.</summary>
     public const int Rounds = 10;
 
     /// <summary>Encrypts counter (c0..c3) under key (k0, k1).</summary>

@@ -15,11 +15,13 @@ public sealed class RandomStream
     readonly uint[] _words = new uint[4];
     int _next = 4;
 
+    /// <summary>A stream that starts at block 0 of <paramref name="key"/>.</summary>
     public RandomStream(RngKey key) => _key = key;
 
     /// <summary>Number of 32-bit words drawn so far.</summary>
     public ulong WordsDrawn => _block * 4 - (ulong)(4 - _next);
 
+    /// <summary>The next 32-bit word: block b gives words 4b to 4b + 3, in order.</summary>
     public uint NextUInt32()
     {
         if (_next == 4)

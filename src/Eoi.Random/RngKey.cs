@@ -21,5 +21,6 @@ public readonly record struct RngKey(uint K0, uint K1)
         return new RngKey(a, b);
     }
 
+    /// <summary>"RngKey(0x0000002a, 0x00000000)": both words in hexadecimal.</summary>
     public override string ToString() => $"RngKey(0x{K0:x8}, 0x{K1:x8})";
 }
