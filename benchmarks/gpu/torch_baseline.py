@@ -13,6 +13,7 @@ TF32 is off, matching the cuBLAS default math mode the C# backend uses.
 Usage: python3 torch_baseline.py [--only layer|mlp] [--quick] [--csv FILE] [--device cuda|cpu]
 """
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -116,6 +117,11 @@ def main():
     timing = Timing(torch, args.device, (q["warmup"], q["rounds"], q["calls"]) if q else (WARMUP, ROUNDS, CALLS))
     name = torch.cuda.get_device_name(0) if args.device == "cuda" else "cpu"
     print(f"torch {torch.__version__}, CUDA {torch.version.cuda}, {name}")
+    if args.device == "cpu":
+        # CPU products run on the BLAS: refuse the reference one (benchmarks/torch/optimised_blas.py) and record it.
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "torch"))
+        import optimised_blas
+        print(optimised_blas.require(torch))
     print("| scenario | variant | width | batch | density | median ms | min ms | max ms |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     rows = []

@@ -49,6 +49,27 @@ public static class AtomicFile
         });
     }
 
+    /// <summary>Deletes the temporary files that writes of <paramref name="path"/> left behind when their process
+    /// was killed between creating and renaming them (".NAME.GUID.tmp" beside the target). Call it only where no
+    /// other process writes that target at the same time. Returns how many were removed.</summary>
+    public static int RemoveAbandoned(string path)
+    {
+        Guard.NotNull(path, nameof(path));
+        string fullPath = System.IO.Path.GetFullPath(path);
+        string? directory = System.IO.Path.GetDirectoryName(fullPath);
+        if (directory is null || !Directory.Exists(directory)) return 0;
+        string prefix = $".{System.IO.Path.GetFileName(fullPath)}.";
+        int removed = 0;
+        foreach (string file in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
+        {
+            string guid = System.IO.Path.GetFileName(file)[prefix.Length..^".tmp".Length];
+            if (!Guid.TryParseExact(guid, "N", out _)) continue;
+            File.Delete(file);
+            removed++;
+        }
+        return removed;
+    }
+
     static readonly System.Text.UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     static StagedFile Stage(string path, Action<Stream> writeContent)

@@ -41,6 +41,33 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void A_resumed_run_draws_the_plots_and_writes_the_spectra_of_the_uninterrupted_one()
+    {
+        using var dir = new TempDirectory();
+        Tool.Succeed(TinyTrain(dir.File("first")));
+        Tool.Succeed(TinyTrain(dir.File("resumed"), "--resume", Path.Combine(dir.File("first"), "checkpoint.safetensors")));
+
+        foreach (string file in new[] { "spectra.csv", "spectra.png", "loss.png", "accuracy.png", "jacobian.png" })
+            Assert.True(File.ReadAllBytes(Path.Combine(dir.File("first"), file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(dir.File("resumed"), file))),
+                $"{file} differs after resuming");
+    }
+
+    [Fact]
+    public void A_run_killed_before_its_first_checkpoint_starts_over_under_the_same_command()
+    {
+        using var dir = new TempDirectory();
+        var fresh = Tool.Succeed(TinyTrain(dir.File("fresh")));
+        string checkpoint = Path.Combine(dir.File("killed"), "checkpoint.safetensors");
+
+        var result = Tool.Succeed(TinyTrain(dir.File("killed"), "--resume", checkpoint));
+
+        // Redirected output wraps at 120 columns, breaking the long line at a space.
+        Assert.Contains($"no checkpoint at {checkpoint} yet (the run stopped before its first epoch ended); starting over", result.Stdout.Replace('\n', ' '));
+        Assert.Equal(FinalTable(fresh.Stdout), FinalTable(result.Stdout));
+        Assert.True(File.Exists(checkpoint));
+    }
+
+    [Fact]
     public void Resuming_with_other_training_options_is_one_line_naming_the_difference()
     {
         using var dir = new TempDirectory();

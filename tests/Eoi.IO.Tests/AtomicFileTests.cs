@@ -127,4 +127,22 @@ public sealed class AtomicFileTests
 
         Assert.Equal([0xC3, 0xA4, (byte)'\n', (byte)'b', (byte)'\n'], File.ReadAllBytes(path));
     }
+
+    [Fact]
+    public void RemoveAbandoned_DeletesOnlyTheTemporaryFilesOfThatTarget()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("out.bin");
+        File.WriteAllBytes(path, [1]);
+        string abandoned = $".out.bin.{Guid.NewGuid():N}.tmp";
+        dir.Write(abandoned, [2]);
+        dir.Write($".other.bin.{Guid.NewGuid():N}.tmp", [3]);
+        dir.Write(".out.bin.mine.tmp", [4]);
+
+        Assert.Equal(1, AtomicFile.RemoveAbandoned(path));
+
+        Assert.DoesNotContain(abandoned, dir.FileNames());
+        Assert.Equal(4, dir.FileNames().Length + 1);
+        Assert.Equal(0, AtomicFile.RemoveAbandoned(dir.File("missing/out.bin")));
+    }
 }

@@ -13,7 +13,7 @@ namespace Eoi.Nn.Tests;
 public class AnalysisTests
 {
     [Fact]
-    public void JacobiFindsTheEigenvaluesOfAKnownMatrix()
+    public void TheEigenSolverFindsTheEigenvaluesOfAKnownMatrix()
     {
         // Q diag(5, 2, -1, 0.5) Q^T for a Householder Q = I - 2 v v^T / (v^T v).
         double[] v = [1, 2, -1, 0.5], lambda = [5, 2, -1, 0.5];
@@ -29,6 +29,89 @@ public class AnalysisTests
                     a[i * 4 + j] += q[i * 4 + k] * lambda[k] * q[j * 4 + k];
         var values = SymmetricEigen.Eigenvalues(a, 4);
         Assert.Equal([5, 2, 0.5, -1], values.Select(x => Math.Round(x, 12)));
+    }
+
+    /// <summary>Both solvers are backward stable: each returns the exact eigenvalues of a matrix within
+    /// c n eps ||A||_F of the input, and by Weyl's inequality each eigenvalue then moves by at most that much.
+    /// c = 16 covers the constants of both (Householder + QR: about 4-8; Jacobi with a few sweeps: about 2-4)
+    /// with room to spare; a wrong eigenvalue would be off by O(||A||), 10^12 times more.</summary>
+    static double SolverAgreement(double[] a, int n) => 16 * n * Math.Pow(2, -52) * Math.Sqrt(a.Sum(v => v * v));
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 3)]
+    [InlineData(17, 4)]
+    [InlineData(64, 5)]
+    [InlineData(128, 6)]
+    public void TridiagonalQrAgreesWithJacobiOnRandomSymmetricMatrices(int n, ulong seed)
+    {
+        var random = new Random.RandomStream(Random.RngKey.FromSeed(seed));
+        var a = new double[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j <= i; j++)
+                a[i * n + j] = a[j * n + i] = 2 * random.NextDouble() - 1;
+        AssertSolversAgree(a, n);
+    }
+
+    [Fact]
+    public void TridiagonalQrAgreesWithJacobiOnGramMatricesOfLayers()
+    {
+        // An EOI layer's Gram matrix is g^2 I (one eigenvalue, 128 times); a trained layer's is spread out.
+        var eoi = EoiInit.Initialize(LayerSpec.Linear("w", 128, 128), 0.125, Random.RngKey.FromSeed(7), 1.0247).Values.Data;
+        var random = new Random.RandomStream(Random.RngKey.FromSeed(8));
+        var spread = eoi.Select(w => w == 0 ? 0 : w + 0.1 * random.NextDouble()).ToArray();
+        foreach (var w in new[] { eoi, spread })
+        {
+            var gram = new double[128 * 128];
+            for (int i = 0; i < 128; i++)
+                for (int j = 0; j < 128; j++)
+                    for (int k = 0; k < 128; k++)
+                        gram[i * 128 + j] += w[i * 128 + k] * w[j * 128 + k];
+            AssertSolversAgree(gram, 128);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(3.5)]
+    public void RepeatedAndZeroEigenvaluesNeedNoIteration(double value)
+    {
+        var a = new double[50 * 50];
+        for (int i = 0; i < 50; i++) a[i * 50 + i] = value;
+        Assert.All(SymmetricEigen.Eigenvalues(a, 50), v => Assert.Equal(value, v));
+    }
+
+    [Fact]
+    public void NonFiniteMatricesFailWithAClearError()
+    {
+        var a = new double[] { 1, double.NaN, double.NaN, 2 };
+        Assert.Contains("did not converge", Assert.Throws<Core.EoiException>(() => SymmetricEigen.Eigenvalues(a, 2)).Message);
+    }
+
+    static void AssertSolversAgree(double[] a, int n)
+    {
+        var fast = SymmetricEigen.Eigenvalues(a, n);
+        var reference = JacobiEigenvalues.Of(a, n);
+        double tolerance = SolverAgreement(a, n);
+        for (int i = 0; i < n; i++)
+            Assert.True(Math.Abs(fast[i] - reference[i]) <= tolerance, $"eigenvalue {i}: {fast[i]:R} vs Jacobi {reference[i]:R} (tolerance {tolerance:R})");
+    }
+
+    [Fact]
+    public void LayerSpectraOfAWholeNetworkEqualEachLayersOwnInBits()
+    {
+        var spec = ModelSpec.Mlp7(Activation.Tanh) with { SparseLinearLayers = true };
+        using var model = ModelFactory.Build(Cpu, spec);
+        NetworkInitializer.Initialize(model, spec, new InitializationPlan { Density = 0.1 }, seed: 2);
+        var all = LayerSpectrum.OfAll(model);
+        var layers = model.WeightLayers();
+        Assert.Equal(layers.Count, all.Count);
+        for (int l = 0; l < layers.Count; l++)
+        {
+            Assert.Equal(layers[l].Path, all[l].Layer);
+            Assert.Equal(SingularValues.Of(layers[l].Layer.ReadWeight(), layers[l].Spec.Out, layers[l].Spec.FanIn), all[l].Values);
+        }
     }
 
     [Theory]

@@ -22,8 +22,17 @@ public sealed class MultiStepSchedule : ILearningRateSchedule
     public double Gamma { get; }
     public IReadOnlyList<int> Milestones => milestones;
 
-    public static MultiStepSchedule HalfAndThreeQuarters(double baseRate, int epochs) =>
-        new(baseRate, [epochs / 2, 3 * epochs / 4]);
+    /// <summary>The paper's drops at floor(E/2) and floor(3E/4) (epochs counted from 0), kept apart and off epoch 0
+    /// for short runs: the first at max(1, floor(E/2)), the second at max(first + 1, floor(3E/4)). From E = 4 on
+    /// these are the paper's milestones; E = 1 trains at the base rate throughout (both milestones lie past its
+    /// only epoch), E = 2 drops once (for epoch 1), E = 3 drops for epochs 1 and 2. Without the guard E = 1 put
+    /// both drops at epoch 0, i.e. trained at a hundredth of the rate asked for.</summary>
+    public static MultiStepSchedule HalfAndThreeQuarters(double baseRate, int epochs)
+    {
+        Guard.Positive(epochs, nameof(epochs));
+        int first = Math.Max(1, epochs / 2);
+        return new(baseRate, [first, Math.Max(first + 1, 3 * epochs / 4)]);
+    }
 
     public double At(int epoch)
     {

@@ -30,7 +30,7 @@ sealed class TrainArguments
     readonly Option<string> gain = CommonOptions.Optional("--gain", "G", "sigma_w of the orthogonal and EOI inits, > 0. Default: 1 (the 1000-layer networks use 1.0247).");
     readonly Option<string> biasStd = CommonOptions.Optional("--bias-std", "S", "sigma_b: biases ~ N(0, S^2), >= 0. Default: 0 (the 1000-layer networks use 0.00448).");
     readonly Option<string> aiIterations = CommonOptions.Optional("--ai-iterations", "K", "Approximate Isometry iterations, an integer >= 1. Default: 10000.");
-    readonly Option<string> epochs = CommonOptions.Optional("--epochs", "E", "Epochs; the learning rate drops x0.1 at E/2 and 3E/4. Default: 100 (the paper's).");
+    readonly Option<string> epochs = CommonOptions.Optional("--epochs", "E", "Epochs; the learning rate drops x0.1 from epoch E/2 and again from 3E/4 (rounded down, counted from 0; for E < 4 never at epoch 0 nor twice at once: E = 1 keeps the rate, E = 2 drops once, E = 3 twice). Default: 100 (the paper's).");
     readonly Option<string> learningRate = CommonOptions.Optional("--lr", "LR", "Initial learning rate of Nesterov SGD (momentum 0.9). Default: mlp 0.01, cifar-conv 1e-4, resnet and vgg16 0.1.");
     readonly Option<string> batch = CommonOptions.Optional("--batch", "B", "Batch size. Default: 128.");
     readonly Option<string> weightDecay = CommonOptions.Optional("--weight-decay", "L2", "L2 weight decay. Default: 1e-4.");

@@ -50,6 +50,12 @@ static class TrainCommand
                 $"training {configuration.ModelDescription} on {configuration.Dataset} ({data.Train.Count} train / {data.Validation.Count} validation / {data.Test.Count} test)"));
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{configuration.InitDescription}; {t.Epochs} epochs, lr {t.LearningRate}, batch {t.BatchSize}, weight decay {t.WeightDecay}, seed {t.Seed}, {backend.Name}"));
+            if (resume is not null && !File.Exists(resume))
+            {
+                // A run killed before its first epoch ended has no checkpoint yet: the same command starts it over.
+                console.WriteLine($"no checkpoint at {resume} yet (the run stopped before its first epoch ended); starting over");
+                resume = null;
+            }
             console.WriteLine(resume is null ? "initialising..." : $"resuming from {resume}");
 
             using var cancellation = new CancellationTokenSource();
@@ -64,11 +70,14 @@ static class TrainCommand
                 var outcome = TrainProgressView.Run(console, "training",
                     progress => TrainingRun.Execute(configuration, backend, progress, data, resume, cancellation.Token));
                 string directory = configuration.OutputDirectory!;
-                var files = new[] { RunFiles.Metrics, RunFiles.Spectra, RunFiles.Summary, RunFiles.Checkpoint }
-                    .Select(f => Path.Combine(directory, f))
-                    .Concat(TrainPlots.Write(directory, outcome));
+                var phase = Stopwatch.StartNew();
+                var files = RunFiles.Written.Select(f => Path.Combine(directory, f)).Concat(TrainPlots.Write(directory, outcome)).ToList();
+                double plotSeconds = phase.Elapsed.TotalSeconds;
+                phase.Restart();
                 TrainReport.Render(console, outcome, files);
-                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done in {clock.Elapsed.TotalSeconds:F1} s"));
+                var timings = outcome.Timings;
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"done in {clock.Elapsed.TotalSeconds:F1} s: init {outcome.InitSeconds:F1}, spectra {timings.InitialSpectra:F1} + {timings.FinalSpectra:F1}, epochs {timings.Training:F1}, files {timings.Files:F1}, plots {plotSeconds:F1}, tables {phase.Elapsed.TotalSeconds:F1}"));
                 return ExitCodes.Success;
             }
             catch (OperationCanceledException)

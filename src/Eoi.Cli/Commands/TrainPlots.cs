@@ -49,13 +49,13 @@ static class TrainPlots
         return path;
     }
 
-    /// <summary>Each layer's singular values in descending order against their rank scaled to [0, 1], so layers of
+    /// <summary>Each shown layer's (<see cref="LongNetworks"/>) singular values in descending order against their rank scaled to [0, 1], so layers of
     /// different sizes share the axis: solid at initialisation, dashed after training.</summary>
     static string Spectra(string path, IReadOnlyList<LayerSpectrum> initial, IReadOnlyList<LayerSpectrum> final)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
-        for (int l = 0; l < initial.Count; l++)
+        foreach (int l in LongNetworks.Shown(initial.Count))
         {
             var color = palette.GetColor(l);
             var before = plot.Add.Scatter(Ranks(initial[l].Values.Length), initial[l].Values, color);
@@ -67,7 +67,9 @@ static class TrainPlots
             after.MarkerSize = 0;
             after.LinePattern = LinePattern.Dashed;
         }
-        plot.Title("Singular values of each layer (solid: init, dashed: after training)");
+        plot.Title(LongNetworks.IsLong(initial.Count)
+            ? $"Singular values of the first and last {LongNetworks.EndLayers} of {initial.Count} layers (solid: init, dashed: after training)"
+            : "Singular values of each layer (solid: init, dashed: after training)");
         plot.XLabel("rank / count");
         plot.YLabel("singular value");
         plot.ShowLegend(Edge.Right);

@@ -11,11 +11,26 @@ static class TrainReport
     public static void Render(IAnsiConsole console, RunOutcome outcome, IEnumerable<string> files)
     {
         var c = outcome.Configuration;
+        var densities = outcome.Densities;
+        var spectra = outcome.InitialSpectra.Count == densities.Count ? outcome.InitialSpectra.Select(s => s.Stats).ToArray() : null;
         var layers = Tables.Create(console, $"{c.ModelDescription}; {c.InitDescription}", "layer", "shape", "trainable", "density", "singular values at init");
-        foreach (var (density, index) in outcome.Densities.Select((d, i) => (d, i)))
+        foreach (int index in LongNetworks.Shown(densities.Count))
+        {
+            var density = densities[index];
             layers.AddPlainRow(density.Layer, density.Shape, Numbers.Count(density.Trainable), Numbers.Percent(density.Density),
-                index < outcome.InitialSpectra.Count ? Range(outcome.InitialSpectra[index].Stats.Min, outcome.InitialSpectra[index].Stats.Mean, outcome.InitialSpectra[index].Stats.Max) : "-");
-        layers.AddPlainRow("all", "", Numbers.Count(outcome.Densities.Sum(d => d.Trainable)), Numbers.Percent(outcome.GlobalDensity),
+                spectra is null ? "-" : Range(spectra[index].Min, spectra[index].Mean, spectra[index].Max));
+        }
+        if (LongNetworks.IsLong(densities.Count))
+        {
+            layers.AddPlainRow($"({densities.Count - 2 * LongNetworks.EndLayers} more)", "", "", "", "");
+            double[] trainable = [.. densities.Select(d => (double)d.Trainable)], density = [.. densities.Select(d => d.Density)];
+            foreach (var (label, fraction) in LongNetworks.Percentiles)
+                layers.AddPlainRow($"{label} of {densities.Count}", "", Numbers.Count((long)LongNetworks.Percentile(trainable, fraction)),
+                    Numbers.Percent(LongNetworks.Percentile(density, fraction)),
+                    spectra is null ? "-" : Range(LongNetworks.Percentile([.. spectra.Select(s => s.Min)], fraction),
+                        LongNetworks.Percentile([.. spectra.Select(s => s.Mean)], fraction), LongNetworks.Percentile([.. spectra.Select(s => s.Max)], fraction)));
+        }
+        layers.AddPlainRow("all", "", Numbers.Count(densities.Sum(d => d.Trainable)), Numbers.Percent(outcome.GlobalDensity),
             outcome.InitialJacobian is { } j ? $"Jacobian: {Range(j.Min, j.Mean, j.Max)}, var {Numbers.Short(j.Variance)}" : "");
         console.Write(layers);
 

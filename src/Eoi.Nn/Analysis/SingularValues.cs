@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Eoi.Core;
 
 namespace Eoi.Nn.Analysis;
@@ -17,17 +18,41 @@ public static class SingularValues
         Guard.Positive(cols, nameof(cols));
         if (matrix.Length != rows * cols)
             throw new EoiArgumentException(nameof(matrix), $"matrix must hold rows * cols = {rows * cols} entries; got {matrix.Length}");
+        int n = Math.Min(rows, cols);
+        return Array.ConvertAll(SymmetricEigen.Eigenvalues(Gram(matrix, rows, cols), n), v => Math.Sqrt(Math.Max(0, v)));
+    }
+
+    /// <summary>The smaller Gram matrix, summed as outer products of the inner dimension's slices in index order
+    /// and skipping zero entries (a sparse layer's Gram costs its non-zeros, not rows x cols x n); skipping a zero
+    /// product leaves every sum's bits unchanged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once or twice per layer: too few for tiering
+    static double[] Gram(ReadOnlySpan<double> matrix, int rows, int cols)
+    {
         bool wide = rows <= cols;
         int n = wide ? rows : cols, inner = wide ? cols : rows;
         var gram = new double[n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = i; j < n; j++)
+        var index = new int[n];
+        var value = new double[n];
+        for (int k = 0; k < inner; k++)
+        {
+            // The non-zeros of column k (wide) or row k (tall): the k-th term of every Gram entry.
+            int count = 0;
+            for (int i = 0; i < n; i++)
             {
-                double sum = 0;
-                for (int k = 0; k < inner; k++)
-                    sum += wide ? matrix[i * cols + k] * matrix[j * cols + k] : matrix[k * cols + i] * matrix[k * cols + j];
-                gram[i * n + j] = gram[j * n + i] = sum;
+                double x = wide ? matrix[i * cols + k] : matrix[k * cols + i];
+                if (x == 0) continue;
+                index[count] = i;
+                value[count++] = x;
             }
-        return Array.ConvertAll(SymmetricEigen.Eigenvalues(gram, n), v => Math.Sqrt(Math.Max(0, v)));
+            for (int a = 0; a < count; a++)
+            {
+                int row = index[a] * n;
+                double x = value[a];
+                for (int b = a; b < count; b++) gram[row + index[b]] += x * value[b];
+            }
+        }
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < i; j++) gram[i * n + j] = gram[j * n + i];
+        return gram;
     }
 }

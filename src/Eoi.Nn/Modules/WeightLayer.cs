@@ -54,17 +54,29 @@ public abstract class WeightLayer : Module
 
     protected override void ExportOwnState(string prefix, IDictionary<string, NdArray> state)
     {
-        var shape = Spec.Shape;
-        state[Join(prefix, "weight")] = new NdArray(shape, HostTensors.DTypeOf(ElementType), ReadWeight());
-        state[Join(prefix, "mask")] = new NdArray(shape, DType.Bool, ReadMask());
+        ExportWeight(prefix, state);
         if (Bias is not null) state[Join(prefix, "bias")] = new NdArray([Spec.Out], HostTensors.DTypeOf(ElementType), Bias.Read());
     }
 
     protected override void ImportOwnState(string prefix, IReadOnlyDictionary<string, NdArray> state)
     {
+        ImportWeight(prefix, state);
+        Bias?.Assign(Entry(state, Join(prefix, "bias"), [Spec.Out]).Data);
+    }
+
+    /// <summary>Saves the weight and its mask; dense "weight" and "mask" entries in the weight's shape.</summary>
+    protected virtual void ExportWeight(string prefix, IDictionary<string, NdArray> state)
+    {
+        var shape = Spec.Shape;
+        state[Join(prefix, "weight")] = new NdArray(shape, HostTensors.DTypeOf(ElementType), ReadWeight());
+        state[Join(prefix, "mask")] = new NdArray(shape, DType.Bool, ReadMask());
+    }
+
+    /// <summary>Restores what <see cref="ExportWeight"/> saved.</summary>
+    protected virtual void ImportWeight(string prefix, IReadOnlyDictionary<string, NdArray> state)
+    {
         var shape = WeightShape;
         Assign(Entry(state, Join(prefix, "weight"), shape).Data, Entry(state, Join(prefix, "mask"), shape).Data);
-        Bias?.Assign(Entry(state, Join(prefix, "bias"), [Spec.Out]).Data);
     }
 
     public override void Dispose()

@@ -17,5 +17,13 @@ public sealed record RunOutcome(
     IReadOnlyList<LayerSpectrum> FinalSpectra,
     TrainingResult Training)
 {
+    /// <summary>Where the rest of the run's time went (the initialisation is <see cref="InitSeconds"/>).</summary>
+    public RunTimings Timings { get; init; } = new(0, 0, 0, 0);
+
     public double GlobalDensity => Densities.Sum(d => (double)d.Trainable) / Densities.Sum(d => (double)d.Weights);
 }
+
+/// <summary>Seconds spent on the singular values of every layer at initialisation (0 when resumed: they come from
+/// the checkpoint) and after training, on the epochs (with their evaluations and checkpoints), and on writing the
+/// metric files.</summary>
+public sealed record RunTimings(double InitialSpectra, double Training, double FinalSpectra, double Files);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Eoi.Core;
 using Eoi.Core.Backend;
 using Eoi.Data;
+using Eoi.IO;
 using Eoi.Nn.Analysis;
 using Eoi.Nn.Models;
 using Eoi.Nn.Modules;
@@ -27,7 +28,8 @@ public static class TrainingRun
 
     /// <param name="backend">Where the network lives and trains; the caller owns (and disposes) it.</param>
     /// <param name="data">Data from <see cref="LoadData"/>, to share between runs; loaded when null.</param>
-    /// <param name="resumeFrom">A checkpoint of this configuration to continue from.</param>
+    /// <param name="resumeFrom">A checkpoint of this configuration to continue from. The spectra measured at
+    /// initialisation travel in every checkpoint, so a resumed run reports and writes them as an uninterrupted one.</param>
     public static RunOutcome Execute(RunConfiguration configuration, IBackend backend, IProgress<TrainingProgress>? progress = null,
                                      TrainValidationTest? data = null, string? resumeFrom = null, CancellationToken cancellation = default)
     {
@@ -37,23 +39,45 @@ public static class TrainingRun
         data ??= LoadData(configuration);
         var spec = configuration.SpecFor(data.Train);
         using var model = ModelFactory.Build(backend, spec);
+        string? output = configuration.OutputDirectory is { } dir ? Directory.CreateDirectory(dir).FullName : null;
+        if (output is not null) RemoveAbandonedWrites(output);
 
         var clock = Stopwatch.StartNew();
+        var checkpoint = resumeFrom is null ? null : Checkpoint.Read(resumeFrom);
         // A resumed run takes every weight and mask from the checkpoint, so the (possibly slow) init is skipped.
-        if (resumeFrom is null)
+        if (checkpoint is null)
             NetworkInitializer.Initialize(model, spec, configuration.Init, configuration.Training.Seed, data.Train);
         double initSeconds = clock.Elapsed.TotalSeconds;
-        var initialSpectra = configuration.AnalyzeLayers && resumeFrom is null ? LayerSpectrum.OfAll(model) : [];
+        clock.Restart();
+        var initialSpectra = !configuration.AnalyzeLayers ? []
+            : checkpoint is null ? LayerSpectrum.OfAll(model)
+            : InitialSpectra.FromAttachments(checkpoint.Attachments, model.WeightLayers());
+        double initialSpectraSeconds = clock.Elapsed.TotalSeconds;
 
-        string? output = configuration.OutputDirectory is { } dir ? Directory.CreateDirectory(dir).FullName : null;
         var options = configuration.Training with { CheckpointPath = output is null ? null : Path.Combine(output, RunFiles.Checkpoint) };
-        var training = new Trainer(model, data, options).Run(progress, resumeFrom, cancellation);
+        clock.Restart();
+        var training = new Trainer(model, data, options) { Attachments = InitialSpectra.ToAttachments(initialSpectra) }
+            .Run(progress, checkpoint, cancellation);
+        double trainingSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
         var finalSpectra = configuration.AnalyzeLayers ? LayerSpectrum.OfAll(model) : [];
+        double finalSpectraSeconds = clock.Elapsed.TotalSeconds;
 
         var outcome = new RunOutcome(configuration, Densities(model), initSeconds, training.History[0].Jacobian,
-            initialSpectra, finalSpectra, training);
-        if (output is not null) Write(output, outcome);
-        return outcome;
+            initialSpectra, finalSpectra, training)
+        {
+            Timings = new RunTimings(initialSpectraSeconds, trainingSeconds, finalSpectraSeconds, 0),
+        };
+        if (output is null) return outcome;
+        clock.Restart();
+        Write(output, outcome);
+        return outcome with { Timings = outcome.Timings with { Files = clock.Elapsed.TotalSeconds } };
+    }
+
+    /// <summary>Temporary files of a write that a kill interrupted (the final names are never torn: see AtomicFile).</summary>
+    static void RemoveAbandonedWrites(string directory)
+    {
+        foreach (string file in RunFiles.Written) AtomicFile.RemoveAbandoned(Path.Combine(directory, file));
     }
 
     static List<LayerDensity> Densities(Module model) =>

@@ -36,17 +36,25 @@ public sealed class Trainer
         this.options = options;
     }
 
+    /// <summary>Tensors written into every checkpoint beside the training state, and read back with it
+    /// (<see cref="Checkpoint.Attachments"/>).</summary>
+    public IReadOnlyDictionary<string, NdArray> Attachments { get; init; } = new Dictionary<string, NdArray>();
+
     /// <summary>Trains the remaining epochs. Cancellation is honoured between batches and throws
     /// <see cref="OperationCanceledException"/>; the last checkpoint is then the end of the last whole epoch.</summary>
     /// <param name="resumeFrom">A checkpoint of this model under the same options, or null to start afresh.</param>
-    public TrainingResult Run(IProgress<TrainingProgress>? progress = null, string? resumeFrom = null, CancellationToken cancellation = default)
+    public TrainingResult Run(IProgress<TrainingProgress>? progress = null, string? resumeFrom = null, CancellationToken cancellation = default) =>
+        Run(progress, resumeFrom is null ? null : Checkpoint.Read(resumeFrom), cancellation);
+
+    /// <summary>As <see cref="Run(IProgress{TrainingProgress}?, string?, CancellationToken)"/>, from a checkpoint
+    /// already read.</summary>
+    public TrainingResult Run(IProgress<TrainingProgress>? progress, Checkpoint? checkpoint, CancellationToken cancellation)
     {
         var history = new List<EpochMetrics>();
         int resumedAfter = 0;
         Dictionary<string, NdArray>? savedMomentum = null;
-        if (resumeFrom is not null)
+        if (checkpoint is not null)
         {
-            var checkpoint = Checkpoint.Read(resumeFrom);
             options.RequireResumableFrom(checkpoint.Options);
             model.ImportState(checkpoint.ModelState);
             history.AddRange(checkpoint.History);
@@ -129,6 +137,6 @@ public sealed class Trainer
         for (int i = 0; i < parameters.Count; i++)
             if (buffers[i] is { } values)
                 momentum[parameters[i].Name] = new NdArray([values.Length], HostTensors.DTypeOf(parameters[i].Parameter.Value.ElementType), values);
-        new Checkpoint(epoch, options, [.. history], model.ExportState(), momentum).Write(path);
+        new Checkpoint(epoch, options, [.. history], model.ExportState(), momentum, Attachments).Write(path);
     }
 }

@@ -4,7 +4,8 @@ namespace Eoi.Nn.Training;
 
 /// <summary>
 /// The training pipeline of paper.md §5: SGD with Nesterov momentum 0.9 and L2 weight decay, learning rate
-/// ×0.1 at epochs ⌊E/2⌋ and ⌊3E/4⌋, batches of 128. <see cref="Seed"/> fixes the batch order
+/// ×0.1 at epochs ⌊E/2⌋ and ⌊3E/4⌋ (counted from 0; for E &lt; 4 moved to max(1, ⌊E/2⌋) and the epoch after it,
+/// see Eoi.Autograd.Optim.MultiStepSchedule.HalfAndThreeQuarters), batches of 128. <see cref="Seed"/> fixes the batch order
 /// (Eoi.Data.MiniBatches: epoch e shuffles with key Split(e) of the seed's key), the only randomness of training.
 /// </summary>
 public sealed record TrainingOptions

@@ -19,16 +19,19 @@ public static class SparseInit
         Guard.NotNull(maskMethod, nameof(maskMethod));
         if (!Enum.IsDefined(scheme))
             throw new EoiArgumentException(nameof(scheme), $"scheme must be one of {string.Join(", ", Enum.GetNames<InitScheme>())}; got {(int)scheme}");
-        var dense = PerLayer(layers, l => DenseWeights(layers[l], key.Split(0).Split((ulong)l), options));
-        var masks = maskMethod.Select(layers, dense.Select(d => d.Values).ToArray(), density, key.Split(1));
+        // EOI replaces the dense init, and these mask methods never read it: skip it (it was most of a 1000-layer
+        // network's init time). Its keys are its own, so no other draw moves and the bits stay the same.
+        bool denseUnused = scheme == InitScheme.Eoi && maskMethod.Kind is MaskMethodKind.Uniform or MaskMethodKind.Erk or MaskMethodKind.UniformSkipFirstLast;
+        var dense = denseUnused ? null : PerLayer(layers, l => DenseWeights(layers[l], key.Split(0).Split((ulong)l), options));
+        var masks = maskMethod.Select(layers, dense?.Select(d => d.Values).ToArray(), density, key.Split(1));
         if (masks.Masks.Count != layers.Count || !masks.Layers.Select(l => l.Shape).Zip(layers, (a, b) => a.SequenceEqual(b.Shape)).All(x => x))
             throw new EoiArgumentException(nameof(maskMethod), $"maskMethod must return one mask per requested layer ({layers.Count}) in their shapes");
         double gain = options.Scale.WeightGain;
         var weights = scheme switch
         {
             InitScheme.Eoi => PerLayer(layers, l => EoiInit.Initialize(layers[l], masks.Density(l), key.Split(2).Split((ulong)l), gain, options.CentreRule)),
-            InitScheme.ApproximateIsometry => ApproximateIsometry.Run(Masked(dense, masks, options), gain, options.ApproximateIsometry).Layers,
-            _ => Masked(dense, masks, options),
+            InitScheme.ApproximateIsometry => ApproximateIsometry.Run(Masked(dense!, masks, options), gain, options.ApproximateIsometry).Layers,
+            _ => Masked(dense!, masks, options),
         };
         return WithBiases(weights, key, options);
     }

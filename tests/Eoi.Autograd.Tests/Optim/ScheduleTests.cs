@@ -18,6 +18,19 @@ public class ScheduleTests
         Assert.Equal([60, 90], MultiStepSchedule.HalfAndThreeQuarters(0.1, 120).Milestones);
     }
 
+    [Theory]
+    [InlineData(1, new[] { 1, 2 }, new[] { 1.0 })]
+    [InlineData(2, new[] { 1, 2 }, new[] { 1.0, 0.1 })]
+    [InlineData(3, new[] { 1, 2 }, new[] { 1.0, 0.1, 0.01 })]
+    [InlineData(4, new[] { 2, 3 }, new[] { 1.0, 1.0, 0.1, 0.01 })]
+    [InlineData(5, new[] { 2, 3 }, new[] { 1.0, 1.0, 0.1, 0.01, 0.01 })]
+    public void ShortRunsNeverDropAtTheFirstEpochNorTwiceAtOnce(int epochs, int[] milestones, double[] rates)
+    {
+        var schedule = MultiStepSchedule.HalfAndThreeQuarters(1, epochs);
+        Assert.Equal(milestones, schedule.Milestones);
+        Assert.Equal(rates, Enumerable.Range(0, epochs).Select(e => Math.Round(schedule.At(e), 12)));
+    }
+
     [Fact]
     public void CosineGoesFromBaseToMinimum()
     {
