@@ -6,8 +6,11 @@ namespace Eoi.Orthogonal;
 /// <summary>Shape of a convolution kernel, PyTorch layout (out channels, in channels, height, width).</summary>
 public readonly record struct KernelShape(int Out, int In, int Height, int Width)
 {
+    /// <summary>Number of kernel entries: out x in x height x width.</summary>
     public long Count => (long)Out * In * Height * Width;
+    /// <summary>[out, in, height, width], as an <see cref="NdArray"/> shape.</summary>
     public int[] ToArray() => [Out, In, Height, Width];
+    /// <summary>"64 x 32 x 3 x 3".</summary>
     public override string ToString() => $"{Out} x {In} x {Height} x {Width}";
 }
 
@@ -21,18 +24,25 @@ public enum CentreDensityRule
 }
 
 /// <summary>A sparse delta-orthogonal kernel: values (only the centre tap non-zero) and the trainable mask.</summary>
+/// <param name="Shape">The kernel's shape, PyTorch layout.</param>
+/// <param name="TargetDensity">The layer density d the mask was made for.</param>
+/// <param name="CentreDensity">Density the centre matrix was asked for, after raising it to the EOI minimum if needed.</param>
+/// <param name="CentreDensityRaised">True when the rule's centre density was below 1 / max(out, in) and had to be raised.</param>
+/// <param name="Centre">The EOI matrix at the centre tap, gain included.</param>
+/// <param name="Values">The kernel's float64 values, shape <see cref="KernelShape.ToArray"/>; zero off the centre tap.</param>
+/// <param name="Mask">The trainable positions (1) of the same shape: the centre's support plus the unfrozen zeros.</param>
 public sealed record DeltaOrthogonalKernel(
     KernelShape Shape,
     double TargetDensity,
-    /// <summary>Density the centre matrix was asked for, after raising it to the EOI minimum if needed.</summary>
     double CentreDensity,
-    /// <summary>True when the rule's centre density was below 1 / max(out, in) and had to be raised.</summary>
     bool CentreDensityRaised,
     EoiMatrix Centre,
     NdArray Values,
     NdArray Mask)
 {
+    /// <summary>Trainable positions in the mask.</summary>
     public long MaskCount => Mask.CountNonZero();
+    /// <summary><see cref="MaskCount"/> / the number of kernel entries.</summary>
     public double MaskDensity => MaskCount / (double)Shape.Count;
 }
 
@@ -44,6 +54,8 @@ public sealed record DeltaOrthogonalKernel(
 /// </summary>
 public static class DeltaOrthogonal
 {
+    /// <summary>The centre tap's density for layer density <paramref name="density"/> under <paramref name="rule"/>,
+    /// before raising it to the EOI minimum: d (<see cref="CentreDensityRule.Plain"/>) or min(d·h·w, 1, √d).</summary>
     public static double CentreDensityFor(double density, int height, int width, CentreDensityRule rule) =>
         rule == CentreDensityRule.MoreNonZeros
             ? Math.Min(Math.Min(density * height * width, 1.0), Math.Sqrt(density))

@@ -24,17 +24,22 @@ public enum StoppingRule
 /// <summary>
 /// The replayable recipe of one EOI matrix: the shape, the ordered rotations applied to [I_r | 0] (r =
 /// min(rows, cols), acting on the columns of the wide r x c orientation, c = max(rows, cols)), and the
-/// structural support they produce. Materialising it (<see cref="EoiMatrix.Materialize"/>) gives the
+/// structural support they produce. Materialising it (<see cref="SparseOrthogonal.Materialize"/>) gives the
 /// matrix; the result is transposed back when rows > cols.
 /// </summary>
 public sealed class RotationPlan
 {
+    /// <summary>Rows of the matrix the plan makes.</summary>
     public int Rows { get; }
+    /// <summary>Columns of the matrix the plan makes.</summary>
     public int Cols { get; }
+    /// <summary>The density d the rotations were drawn for, in (0, 1].</summary>
     public double TargetDensity { get; }
+    /// <summary>How drawing decided to stop at <see cref="TargetDensity"/>.</summary>
     public StoppingRule Rule { get; }
     /// <summary>The key the rotations were drawn from, when known (provenance only; replay ignores it).</summary>
     public RngKey? Key { get; }
+    /// <summary>The rotations in the order they are applied.</summary>
     public IReadOnlyList<GivensRotation> Rotations { get; }
     /// <summary>Structural support of the result in the rows x cols orientation (row-major CSR pattern).</summary>
     public SparsityPattern Support { get; }
@@ -78,6 +83,8 @@ public sealed class RotationPlan
     public int LongSide => Math.Max(Rows, Cols);
     /// <summary>True when rows > cols: the wide result is transposed, giving a column-orthogonal matrix.</summary>
     public bool Transposed => Rows > Cols;
+    /// <summary>Positions in the structural support.</summary>
     public long NonZeros => Support.NonZeros;
+    /// <summary>The density reached: <see cref="NonZeros"/> / (rows x cols).</summary>
     public double Density => (double)NonZeros / ((double)Rows * Cols);
 }

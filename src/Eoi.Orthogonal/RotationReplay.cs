@@ -40,7 +40,8 @@ static class RotationReplay
 
         public static SparseColumn Unit(int row) => new() { rows = [row], values = [1.0], Count = 1 };
 
-        /// <summary>Replaces the column by the first <paramref name="count"/> merged rows and values.</summary>
+        /// <summary>Replaces the column by the merged rows and values; its storage grows by doubling, never beyond
+        /// <paramref name="limit"/> entries.</summary>
         public void Assign(ReadOnlySpan<int> newRows, ReadOnlySpan<double> newValues, int limit)
         {
             int count = newRows.Length;
