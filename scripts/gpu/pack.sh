@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs what a GPU session needs into .gpu/ (see shared/docs/gpu.md): the .NET runtime, and framework-dependent
+# Packs what a GPU session needs into .gpu/ (see scripts/gpu/README.md): the .NET runtime, and framework-dependent
 # Release builds of the backend conformance tests, the CUDA interop tests, the CLI and the CUDA benchmarks.
 # Run it here, from anywhere in the repository, then carry .gpu to the GPU machine and run run-on-gpu.sh there
 # (scripts/gpu/README.md has the exact `run` call). .gpu/ is ignored by git and must stay under 64 MiB.
@@ -11,8 +11,12 @@ mkdir -p "$out"
 
 # The runtime changes rarely and takes a minute to compress: pack it once per runtime version.
 runtime=$(dotnet --list-runtimes | awk '/^Microsoft.NETCore.App /{v=$2} END{print v}')
+# The host (dotnet, host/) and Microsoft.NETCore.App, no SDK: about 26 MB compressed.
 if [ "$(cat "$out/runtime-version" 2>/dev/null)" != "$runtime" ]; then
-  ../shared/gpu/pack-runtime.sh "$out"
+  [ -n "$runtime" ] || { echo "error: no Microsoft.NETCore.App runtime found" >&2; exit 1; }
+  dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+  tar -C "$dotnet_root" -cf - dotnet host "shared/Microsoft.NETCore.App/$runtime" | xz -T0 -6 > "$out/dotnet-runtime.tar.xz.tmp"
+  mv "$out/dotnet-runtime.tar.xz.tmp" "$out/dotnet-runtime.tar.xz"
   echo "$runtime" > "$out/runtime-version"
 fi
 

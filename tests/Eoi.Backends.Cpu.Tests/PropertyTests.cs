@@ -6,12 +6,9 @@ using TestData = Eoi.Backends.Cpu.Tests.Support.TestData;
 
 namespace Eoi.Backends.Cpu.Tests;
 
-/// <summary>FsCheck properties over random shapes; the case count comes from EOI_PROPERTY_RUNS (default 100).</summary>
+/// <summary>FsCheck properties over random shapes; the case count is <see cref="PropertyRuns.Count"/>.</summary>
 public class PropertyTests
 {
-    static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(
-        int.TryParse(Environment.GetEnvironmentVariable("EOI_PROPERTY_RUNS"), out int runs) && runs > 0 ? runs : 100);
-
     record GemmCase(bool TransposeA, bool TransposeB, int M, int N, int K, double Beta, int Seed);
 
     static readonly Gen<GemmCase> GemmCases =
@@ -27,7 +24,7 @@ public class PropertyTests
     [Fact]
     public void GemmMatchesReferenceForAnyShape()
         => Prop.ForAll(GemmCases.ToArbitrary(), g =>
-            GemmCheck.AgainstReference<float>(g.TransposeA, g.TransposeB, g.M, g.N, g.K, g.Beta, g.Seed)).Check(Runs);
+            GemmCheck.AgainstReference<float>(g.TransposeA, g.TransposeB, g.M, g.N, g.K, g.Beta, g.Seed)).Check(PropertyRuns.Config);
 
     /// <summary>(op(A) op(B))^T = op(B)^T op(A)^T exactly: each element is the same chain of fused
     /// multiply-adds with the factors of every product swapped, and products commute.</summary>
@@ -43,7 +40,7 @@ public class PropertyTests
                 for (int j = 0; j < g.N; j++)
                     transposed[i * g.N + j] = swapped[j * g.M + i];
             Expect.BitwiseEqual<float>(transposed, c, $"{g}");
-        }).Check(Runs);
+        }).Check(PropertyRuns.Config);
 
     record SparseCase(int Rows, int Cols, int N, double Density, int Seed);
 
@@ -72,10 +69,10 @@ public class PropertyTests
             SparseKernels.Spmm(s.Rows, s.N, s.Cols, a.RowOffsets, a.ColumnIndices, TestData.ToFloat(a.Values), b, sparse, 0.5f);
             Gemm.Multiply(false, false, s.Rows, s.N, s.Cols, dense, b, gemm, 0.5f);
             Expect.BitwiseEqual<float>(sparse, gemm, $"{s}");
-        }).Check(Runs);
+        }).Check(PropertyRuns.Config);
 
     [Fact]
     public void SddmmMatchesReferenceForAnyShape()
         => Prop.ForAll(SparseCases.ToArbitrary(), s =>
-            SparseCheck.SddmmAgainstReference<float>(TestData.RandomCsr(s.Rows, s.Cols, s.Density, s.Seed), s.N, s.Seed)).Check(Runs);
+            SparseCheck.SddmmAgainstReference<float>(TestData.RandomCsr(s.Rows, s.Cols, s.Density, s.Seed), s.N, s.Seed)).Check(PropertyRuns.Config);
 }

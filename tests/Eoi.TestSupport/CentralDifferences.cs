@@ -8,6 +8,9 @@ public static class CentralDifferences
 {
     /// <param name="objective">The scalar whose gradient <paramref name="analytic"/> claims to be, as a function of
     /// all inputs; called twice per element with that element moved by ±<paramref name="step"/>.</param>
+    /// <param name="inputs">The point to check at, one array per input; each element is moved and restored.</param>
+    /// <param name="analytic">The gradients to check, shaped like <paramref name="inputs"/>.</param>
+    /// <param name="step">The finite-difference step h of (f(x + h) - f(x - h)) / 2h.</param>
     /// <param name="tolerance">Allowed |analytic - numeric| as a fraction of max(1, |numeric|).</param>
     public static void AssertGradients(Func<double[][], double> objective, double[][] inputs, double[][] analytic, double step, double tolerance)
     {

@@ -11,6 +11,9 @@ public static class ConvolutionOps
 {
     /// <param name="x">[batch, inChannels, height, width]</param>
     /// <param name="weight">[outChannels, inChannels, kernelHeight, kernelWidth]; add a bias with <see cref="BiasOps.AddBias"/>.</param>
+    /// <param name="stride">Step of the window in both directions, >= 1.</param>
+    /// <param name="padding">Rows and columns added on each side, >= 0.</param>
+    /// <param name="paddingMode">What the added rows and columns hold.</param>
     public static Tensor Conv2d(this Tensor x, Tensor weight, int stride = 1, int padding = 0, PaddingMode paddingMode = PaddingMode.Zeros)
     {
         OpChecks.Rank(x, 4, nameof(x), "[batch, channels, height, width]");

@@ -5,6 +5,9 @@ namespace Eoi.Autograd;
 /// <summary>Average and max pooling of [batch, channels, height, width] over square windows, no padding.</summary>
 public static class PoolingOps
 {
+    /// <summary>Each window's mean.</summary>
+    /// <param name="x">[batch, channels, height, width]</param>
+    /// <param name="kernel">Side of the square window.</param>
     /// <param name="stride">Defaults to the kernel size (non-overlapping windows), as in PyTorch.</param>
     public static Tensor AvgPool2d(this Tensor x, int kernel, int? stride = null)
     {
@@ -16,6 +19,8 @@ public static class PoolingOps
 
     /// <summary>Each window's maximum; the output keeps, on the device, each window's arg-max (the first
     /// maximum, or a NaN), where backward sends the gradient, as PyTorch does.</summary>
+    /// <param name="x">[batch, channels, height, width]</param>
+    /// <param name="kernel">Side of the square window.</param>
     /// <param name="stride">Defaults to the kernel size (non-overlapping windows), as in PyTorch.</param>
     public static Tensor MaxPool2d(this Tensor x, int kernel, int? stride = null)
     {

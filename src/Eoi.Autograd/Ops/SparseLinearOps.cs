@@ -12,6 +12,7 @@ namespace Eoi.Autograd;
 public static class SparseLinearOps
 {
     /// <param name="x">[batch, inFeatures]</param>
+    /// <param name="weight">The [outFeatures, inFeatures] CSR weight.</param>
     /// <returns>[batch, outFeatures]; add a bias with <see cref="BiasOps.AddBias"/>.</returns>
     public static Tensor SparseLinear(this Tensor x, SparseParameter weight)
     {
@@ -22,6 +23,7 @@ public static class SparseLinearOps
     }
 
     /// <param name="xT">[inFeatures, batch]: the input, feature-major.</param>
+    /// <param name="weight">The [outFeatures, inFeatures] CSR weight.</param>
     /// <returns>[outFeatures, batch]; add a bias with <c>AddBias(b, axis: 0)</c>.</returns>
     public static Tensor SparseLinearFeatureMajor(this Tensor xT, SparseParameter weight)
     {

@@ -22,7 +22,7 @@ public static class Gemm
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, float beta = 0f)
         => Run(new GemmShape(transposeA, transposeB, m, n, k), a, b, c, beta, -1);
 
-    /// <param name="maxDegreeOfParallelism">-1 for all cores, otherwise the most threads to use.</param>
+    /// <summary>The same, on at most <paramref name="maxDegreeOfParallelism"/> threads (-1: all cores); the bits do not depend on it.</summary>
     public static void Multiply(bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, float beta, int maxDegreeOfParallelism)
         => Run(new GemmShape(transposeA, transposeB, m, n, k), a, b, c, beta, maxDegreeOfParallelism);
@@ -32,7 +32,7 @@ public static class Gemm
         ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, double beta = 0.0)
         => Run(new GemmShape(transposeA, transposeB, m, n, k), a, b, c, beta, -1);
 
-    /// <param name="maxDegreeOfParallelism">-1 for all cores, otherwise the most threads to use.</param>
+    /// <summary>The same, on at most <paramref name="maxDegreeOfParallelism"/> threads (-1: all cores); the bits do not depend on it.</summary>
     public static void Multiply(bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, double beta, int maxDegreeOfParallelism)
         => Run(new GemmShape(transposeA, transposeB, m, n, k), a, b, c, beta, maxDegreeOfParallelism);

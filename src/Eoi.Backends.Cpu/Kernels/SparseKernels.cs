@@ -19,7 +19,7 @@ public static class SparseKernels
         ReadOnlySpan<float> values, ReadOnlySpan<float> b, Span<float> c, float beta = 0f)
         => RunSpmm(m, n, k, rowOffsets, columnIndices, values, b, c, beta, -1);
 
-    /// <param name="maxDegreeOfParallelism">-1 for all cores, otherwise the most threads to use.</param>
+    /// <summary>The same, on at most <paramref name="maxDegreeOfParallelism"/> threads (-1: all cores); the bits do not depend on it.</summary>
     public static void Spmm(int m, int n, int k, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<int> columnIndices,
         ReadOnlySpan<float> values, ReadOnlySpan<float> b, Span<float> c, float beta, int maxDegreeOfParallelism)
         => RunSpmm(m, n, k, rowOffsets, columnIndices, values, b, c, beta, maxDegreeOfParallelism);
@@ -28,7 +28,7 @@ public static class SparseKernels
         ReadOnlySpan<double> values, ReadOnlySpan<double> b, Span<double> c, double beta = 0.0)
         => RunSpmm(m, n, k, rowOffsets, columnIndices, values, b, c, beta, -1);
 
-    /// <param name="maxDegreeOfParallelism">-1 for all cores, otherwise the most threads to use.</param>
+    /// <summary>The same, on at most <paramref name="maxDegreeOfParallelism"/> threads (-1: all cores); the bits do not depend on it.</summary>
     public static void Spmm(int m, int n, int k, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<int> columnIndices,
         ReadOnlySpan<double> values, ReadOnlySpan<double> b, Span<double> c, double beta, int maxDegreeOfParallelism)
         => RunSpmm(m, n, k, rowOffsets, columnIndices, values, b, c, beta, maxDegreeOfParallelism);
@@ -39,7 +39,7 @@ public static class SparseKernels
         ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> outValues)
         => RunSddmm(rows, cols, n, rowOffsets, columnIndices, x, y, outValues, -1);
 
-    /// <param name="maxDegreeOfParallelism">-1 for all cores, otherwise the most threads to use.</param>
+    /// <summary>The same, on at most <paramref name="maxDegreeOfParallelism"/> threads (-1: all cores); the bits do not depend on it.</summary>
     public static void Sddmm(int rows, int cols, int n, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<int> columnIndices,
         ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> outValues, int maxDegreeOfParallelism)
         => RunSddmm(rows, cols, n, rowOffsets, columnIndices, x, y, outValues, maxDegreeOfParallelism);
@@ -48,7 +48,7 @@ public static class SparseKernels
         ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> outValues)
         => RunSddmm(rows, cols, n, rowOffsets, columnIndices, x, y, outValues, -1);
 
-    /// <param name="maxDegreeOfParallelism">-1 for all cores, otherwise the most threads to use.</param>
+    /// <summary>The same, on at most <paramref name="maxDegreeOfParallelism"/> threads (-1: all cores); the bits do not depend on it.</summary>
     public static void Sddmm(int rows, int cols, int n, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<int> columnIndices,
         ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> outValues, int maxDegreeOfParallelism)
         => RunSddmm(rows, cols, n, rowOffsets, columnIndices, x, y, outValues, maxDegreeOfParallelism);

@@ -7,7 +7,7 @@ using Eoi.Nn.Functional;
 namespace Eoi.Nn.Modules;
 
 /// <summary>
-/// A dense trainable tensor of a module, with an optional fixed 0/1 mask. <see cref="Assign"/> replaces the
+/// A dense trainable tensor of a module, with an optional fixed 0/1 mask. <see cref="Assign(ReadOnlySpan{double})"/> replaces the
 /// tensor with a new leaf rather than writing into it (tensors are written only by operations and
 /// optimisers), so an optimiser must be built after the values are set. Create modules outside any open
 /// <see cref="TensorScope"/>: a scope would dispose the parameter tensors with its activations.

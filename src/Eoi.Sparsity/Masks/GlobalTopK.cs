@@ -11,6 +11,9 @@ namespace Eoi.Sparsity;
 /// </summary>
 static class GlobalTopK
 {
+    /// <param name="scores">Per layer, one score per entry.</param>
+    /// <param name="k">How many entries to keep over all layers.</param>
+    /// <param name="key">Draws the sample among the entries tied at the threshold.</param>
     /// <param name="eligible">Per layer, which entries may be kept (null: all); ineligible ones never are.</param>
     public static bool[][] Keep(IReadOnlyList<double[]> scores, long k, RngKey key, IReadOnlyList<bool[]>? eligible = null)
     {

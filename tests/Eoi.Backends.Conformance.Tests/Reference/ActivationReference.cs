@@ -4,7 +4,7 @@ namespace Eoi.Backends.Conformance.Tests;
 
 /// <summary>
 /// The activations and their derivatives by their definitions (PyTorch's, including the branch taken at each
-/// kink). <paramref name="slope"/> is leaky ReLU's slope as the device holds it.
+/// kink). The parameter <c>slope</c> is leaky ReLU's slope as the device holds it.
 /// </summary>
 static class ActivationReference
 {

@@ -5,7 +5,7 @@ namespace Eoi.Backends.Conformance.Tests;
 /// <summary>
 /// One optimiser step as <see cref="SgdHyperparameters"/> and <see cref="AdamHyperparameters"/> define it, in
 /// float64, from the state the device held before the step and with the hyperparameters rounded as the device
-/// rounds them (<paramref name="round"/>). Bounds count each step's roundings against the size of its terms.
+/// rounds them (the parameter <c>round</c>). Bounds count each step's roundings against the size of its terms.
 /// </summary>
 static class OptimizerReference
 {

@@ -6,7 +6,7 @@ internal static class TestData
 {
     public static double[] Uniform(int length, int seed, double scale = 1.0)
     {
-        var random = new Random(seed);
+        var random = new System.Random(seed);
         var values = new double[length];
         for (int i = 0; i < length; i++)
             values[i] = (float)((random.NextDouble() * 2 - 1) * scale);
@@ -25,7 +25,7 @@ internal static class TestData
     /// third row (when rows > 2) is forced empty so empty rows are always exercised.</summary>
     public static Csr RandomCsr(int rows, int cols, double density, int seed)
     {
-        var random = new Random(seed);
+        var random = new System.Random(seed);
         var offsets = new int[rows + 1];
         var columns = new List<int>();
         for (int r = 0; r < rows; r++)

@@ -1,16 +1,21 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Eoi.Properties;
+namespace Eoi.TestSupport;
 
 /// <summary>
-/// How many cases each property tries, from EOI_PROPERTY_RUNS (default 25), and the one way properties are run
-/// here: Prop.ForAll inside a [Fact], checked with a config that throws on the first counterexample, so a
-/// failing property fails its test with FsCheck's report (seed included, for replay).
+/// The one reader of EOI_PROPERTY_RUNS, the number of cases each FsCheck property tries in every test project
+/// (default <see cref="Default"/>), and the one way properties are checked: with a configuration that throws on
+/// the first counterexample, so a failing property fails its test with FsCheck's report (seed included, for
+/// replay), and prints nothing when it holds.
 /// </summary>
 public static class PropertyRuns
 {
     public const string Variable = "EOI_PROPERTY_RUNS";
+
+    /// <summary>Cases per property when <see cref="Variable"/> is unset or not a positive integer: enough to find
+    /// shape and boundary mistakes, few enough that every property project runs in seconds; CI or a
+    /// long soak sets the variable higher.</summary>
     public const int Default = 25;
 
     public static int Count =>

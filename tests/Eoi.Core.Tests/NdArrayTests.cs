@@ -1,0 +1,82 @@
+namespace Eoi.Core.Tests;
+
+public class NdArrayTests
+{
+    [Fact]
+    public void HoldsShapeTypeAndValues()
+    {
+        var array = new NdArray([2, 3], DType.Float64, [1, 0, 2, 0, -0.0, 3]);
+        Assert.Equal(2, array.Rank);
+        Assert.Equal(6, array.Count);
+        Assert.Equal("2 x 3", array.ShapeText);
+        Assert.Equal(DType.Float64, array.DType);
+        Assert.Equal([2, 3], array.Shape);
+    }
+
+    [Fact]
+    public void KeepsItsOwnCopyOfTheShape()
+    {
+        int[] shape = [2, 2];
+        var array = new NdArray(shape, DType.Float64, new double[4]);
+        shape[0] = 4;
+        Assert.Equal([2, 2], array.Shape);
+    }
+
+    [Fact]
+    public void AScalarHasRankZeroAndOneValue()
+    {
+        var scalar = new NdArray([], DType.Float64, [7]);
+        Assert.Equal(0, scalar.Rank);
+        Assert.Equal(1, scalar.Count);
+        Assert.Equal("scalar", scalar.ShapeText);
+    }
+
+    [Fact]
+    public void AZeroDimensionHoldsNoValues()
+    {
+        var empty = new NdArray([0, 3], DType.Float32, []);
+        Assert.Equal(0, empty.Count);
+        Assert.Equal(0, empty.CountNonZero());
+    }
+
+    [Fact]
+    public void CountNonZeroCountsNaNButNotNegativeZero()
+    {
+        var array = new NdArray([5], DType.Float64, [0, -0.0, double.NaN, 1e-300, double.NegativeInfinity]);
+        Assert.Equal(3, array.CountNonZero());
+    }
+
+    [Fact]
+    public void RejectsANegativeDimension()
+    {
+        var error = Assert.Throws<EoiArgumentException>(() => new NdArray([2, -1], DType.Float64, []));
+        Assert.Equal("shape", error.ParameterName);
+        Assert.Equal("shape dimensions must be >= 0; got [2, -1]", error.Message);
+    }
+
+    [Fact]
+    public void RejectsDataOfTheWrongLength()
+    {
+        var error = Assert.Throws<EoiArgumentException>(() => new NdArray([2, 3], DType.Float64, new double[5]));
+        Assert.Equal("data", error.ParameterName);
+        Assert.Equal("data length must equal the product of shape [2, 3] = 6; got 5", error.Message);
+    }
+
+    [Fact]
+    public void RejectsNullArguments()
+    {
+        Assert.Equal("shape", Assert.Throws<EoiArgumentException>(() => new NdArray(null!, DType.Float64, [])).ParameterName);
+        Assert.Equal("data", Assert.Throws<EoiArgumentException>(() => new NdArray([0], DType.Float64, null!)).ParameterName);
+    }
+
+    [Fact]
+    public void AFloat32ArrayHoldsOnlyFloat32Values()
+    {
+        // 0.1 is not a float32; 0.5, the float32 nearest 0.1 and NaN are.
+        var error = Assert.Throws<EoiArgumentException>(() => new NdArray([1], DType.Float32, [0.1]));
+        Assert.Equal("data", error.ParameterName);
+        Assert.Equal("a float32 array must hold float32-representable values; got 0.1", error.Message);
+        var accepted = new NdArray([3], DType.Float32, [0.5, (float)0.1, double.NaN]);
+        Assert.Equal((double)(float)0.1, accepted.Data[1]);
+    }
+}
