@@ -13,7 +13,7 @@ namespace Eoi.Backends.Cpu;
 /// updates are the loops in the <c>*Loops</c> files, generic over float and double. Every method checks its
 /// operands, then picks the float32 or float64 instantiation from the buffers' element type.
 /// </summary>
-public sealed class CpuBackend : IBackend
+public sealed partial class CpuBackend : IBackend
 {
     /// <summary>The default of <see cref="MaxPooledBytes"/>: 1 GiB, above the peak of a 1000-layer, width-128
     /// step at batch 128 (about 400 MB of activations and gradients).</summary>

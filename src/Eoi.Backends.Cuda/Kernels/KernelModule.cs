@@ -11,5 +11,7 @@ enum KernelModule
     Channels,
     Classification,
     Convolution,
+    /// <summary>sparseconvolution.cu: im2col and col2im restricted to the patch rows a CSR kernel uses.</summary>
+    SparseConvolution,
     Optimizers,
 }

@@ -15,6 +15,7 @@ static class IndexErrors
 
     public const int GatherIndex = 1;
     public const int ClassTarget = 2;
+    public const int PatchRow = 3;
 
     /// <summary>The exception for a raised report, null when nothing was reported.</summary>
     public static EoiArgumentException? Describe(ReadOnlySpan<int> report)
@@ -27,6 +28,8 @@ static class IndexErrors
                 $"indices must lie in [0, {bound - 1}]; got {value} at position {position} (found by the gather kernel)"),
             ClassTarget => new EoiArgumentException("targets",
                 $"targets[{position}] must be a class in [0, {bound - 1}]; got {value} (found by the loss kernel)"),
+            PatchRow => new EoiArgumentException("patchRows",
+                $"patchRows must increase strictly within [0, {bound - 1}]; got {value} at index {position} (found by the sparse convolution kernel)"),
             _ => throw new InvalidOperationException($"a kernel reported bad-index kind {report[0]}, which prelude.cuh does not define"),
         };
     }
