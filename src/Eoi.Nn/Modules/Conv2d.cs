@@ -17,13 +17,15 @@ namespace Eoi.Nn.Modules;
 /// </summary>
 public sealed class Conv2d : WeightLayer
 {
-    /// <summary>Masks at or above this density keep the masked dense kernel. The dense path runs one GEMM
-    /// over all inChannels * k * k im2col rows; the sparse path builds only the rows in use and runs an SpMM
-    /// over the stored entries, which costs more per multiply-add than the packed GEMM. Measured on the 2-core
-    /// VM (benchmarks/README.md, "Sparse convolutions"), a ResNet-20 training step at density 0.5 was already
-    /// faster sparse than dense, and the paper's sparse runs are at 0.1 and below; a fully dense layer always
-    /// stays on GEMM.</summary>
-    public const double SparseKernelMaxDensity = 0.5;
+    /// <summary>Masks at or above this density keep the masked dense kernel. Per image and output pixel the
+    /// dense path copies inChannels * k * k im2col entries and multiplies every one into every output channel
+    /// (a packed GEMM); the sparse path copies only the rows in use and does one multiply-add per stored entry
+    /// (an SpMM, which runs at about a third of the GEMM's rate per multiply-add: 36 % at d = 0.1 in the SpMM
+    /// table of benchmarks/README.md, since every stored entry reloads a row of the columns). Break-even is
+    /// thus near d = 0.36 on the products alone; the im2col rows the sparse path skips and its image-parallel
+    /// loop move it up, so 0.4 is an estimate from those figures, not a per-layer measurement. The paper's
+    /// sparse runs are at 0.1 and below, and a layer its mask method leaves dense always stays on GEMM.</summary>
+    public const double SparseKernelMaxDensity = 0.4;
 
     Parameter? dense;
     SparseConvWeight? sparse;
