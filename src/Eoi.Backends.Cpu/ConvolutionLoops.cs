@@ -45,7 +45,7 @@ static class ConvolutionLoops
         }
     }
 
-    static (int Channel, int KernelRow, int KernelCol) PatchEntry(ConvGeometry g, int row)
+    internal static (int Channel, int KernelRow, int KernelCol) PatchEntry(ConvGeometry g, int row)
     {
         int kernelArea = g.KernelHeight * g.KernelWidth;
         int within = row % kernelArea;
@@ -54,7 +54,7 @@ static class ConvolutionLoops
 
     /// <summary>The image index a padded coordinate reads, or -1 for a zero-padding position. Circular padding
     /// is at most one image wide (<see cref="ConvGeometry.Validate"/>), so one wrap suffices.</summary>
-    static int SourceIndex(int padded, int size, PaddingMode mode)
+    internal static int SourceIndex(int padded, int size, PaddingMode mode)
     {
         if (padded >= 0 && padded < size) return padded;
         if (mode == PaddingMode.Zeros) return -1;

@@ -51,4 +51,22 @@ public sealed class ImageBytes
             Image(indices[i]).CopyTo(pixels.AsSpan(i * ImageSize, ImageSize));
         return new ImageBytes(indices.Length, Channels, Height, Width, pixels);
     }
+
+    /// <summary>Each image zero-padded to at least <paramref name="side"/> x <paramref name="side"/>, centred as
+    /// LeNet pads 28 x 28 digits to 32 x 32 (2 pixels each side; an odd difference puts the extra pixel below
+    /// and right); sides already at least that long are left alone. Padding is added to the raw bytes, so after
+    /// normalisation it reads as the background of a digit (raw 0).</summary>
+    public ImageBytes PadTo(int side)
+    {
+        Guard.Positive(side, nameof(side));
+        int height = Math.Max(Height, side), width = Math.Max(Width, side);
+        if (height == Height && width == Width) return this;
+        int top = (height - Height) / 2, left = (width - Width) / 2;
+        var pixels = new byte[checked(Count * Channels * height * width)];
+        for (int plane = 0; plane < Count * Channels; plane++)
+            for (int row = 0; row < Height; row++)
+                Pixels.AsSpan((plane * Height + row) * Width, Width)
+                    .CopyTo(pixels.AsSpan((plane * height + top + row) * width + left, Width));
+        return new ImageBytes(Count, Channels, height, width, pixels);
+    }
 }

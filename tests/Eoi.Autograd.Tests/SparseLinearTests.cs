@@ -82,7 +82,7 @@ public class SparseLinearTests
     static double[] Values(Tensor t) =>
         t.ElementType == ElementType.Float64 ? t.ToArray<double>() : Array.ConvertAll(t.ToArray<float>(), v => (double)v);
 
-    static void AssertClose(double[] expected, double[] actual, double tolerance)
+    internal static void AssertClose(double[] expected, double[] actual, double tolerance)
     {
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++)

@@ -25,6 +25,18 @@ public class TrainCommandTests
         Assert.Equal("", result.Stderr);
     }
 
+    /// <summary>The convolutional networks read the 28 x 28 sample digits zero-padded to 32 x 32, and say so.</summary>
+    [Fact]
+    public void A_tiny_cnn_trains_on_the_sample_padded_to_32_by_32()
+    {
+        using var dir = new TempDirectory();
+        var result = Tool.Succeed("train", "--model", "cifar-conv", "--depth", "6", "--width", "4", "--dataset", "sample", "--epochs", "1",
+            "--no-jacobian", "-o", dir.File("run"));
+        Assert.Contains("images 1 x 28 x 28 zero-padded to 1 x 32 x 32", result.Stdout);
+        Assert.Contains("after epoch 1", result.Stdout);
+        Assert.Equal("", result.Stderr);
+    }
+
     [Fact]
     public void Resuming_from_the_checkpoint_continues_the_same_run()
     {
@@ -118,6 +130,7 @@ public class TrainCommandTests
     [InlineData("--epochs", "0", "--epochs must be an integer in [1, 2147483647]; got 0")]
     [InlineData("--model", "unknown", "--model must be one of mlp, cifar-conv, resnet, vgg16; got unknown")]
     [InlineData("--device", "gpu", "--device must be one of cpu, cuda; got gpu")]
+    [InlineData("--pad-to", "-1", "--pad-to must be an integer in [0, 1024]; got -1")]
     public void A_bad_option_is_one_line_naming_it(string option, string value, string expected)
     {
         using var dir = new TempDirectory();

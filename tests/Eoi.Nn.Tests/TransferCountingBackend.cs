@@ -57,6 +57,12 @@ sealed class TransferCountingBackend(IBackend inner) : IBackend
         inner.NllLossBackward(rows, cols, targets, dLoss, dLogProbs);
 
     public void Im2Col(ConvGeometry geometry, DeviceBuffer image, DeviceBuffer columns) => inner.Im2Col(geometry, image, columns);
+    public void SparseConv2d(ConvGeometry geometry, int batch, DeviceCsrPattern weight, DeviceBuffer weightValues, DeviceBuffer patchRows, DeviceBuffer x, DeviceBuffer y) =>
+        inner.SparseConv2d(geometry, batch, weight, weightValues, patchRows, x, y);
+    public void SparseConv2dBackwardInput(ConvGeometry geometry, int batch, DeviceCsrPattern transposedWeight, DeviceBuffer transposedValues, DeviceBuffer patchRows, DeviceBuffer dy, DeviceBuffer dx) =>
+        inner.SparseConv2dBackwardInput(geometry, batch, transposedWeight, transposedValues, patchRows, dy, dx);
+    public void SparseConv2dBackwardWeight(ConvGeometry geometry, int batch, DeviceCsrPattern weight, DeviceBuffer patchRows, DeviceBuffer x, DeviceBuffer dy, DeviceBuffer dWeightValues) =>
+        inner.SparseConv2dBackwardWeight(geometry, batch, weight, patchRows, x, dy, dWeightValues);
     public void Col2Im(ConvGeometry geometry, DeviceBuffer columns, DeviceBuffer image) => inner.Col2Im(geometry, columns, image);
     public void AveragePool(PoolGeometry geometry, DeviceBuffer x, DeviceBuffer y) => inner.AveragePool(geometry, x, y);
     public void AveragePoolBackward(PoolGeometry geometry, DeviceBuffer dy, DeviceBuffer dx) => inner.AveragePoolBackward(geometry, dy, dx);

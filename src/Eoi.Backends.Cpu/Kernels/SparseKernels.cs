@@ -53,7 +53,7 @@ public static class SparseKernels
         ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> outValues, int maxDegreeOfParallelism)
         => RunSddmm(rows, cols, n, rowOffsets, columnIndices, x, y, outValues, maxDegreeOfParallelism);
 
-    static unsafe void RunSpmm<T>(int m, int n, int k, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<int> columnIndices,
+    internal static unsafe void RunSpmm<T>(int m, int n, int k, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<int> columnIndices,
         ReadOnlySpan<T> values, ReadOnlySpan<T> b, Span<T> c, T beta, int maxDegreeOfParallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -78,7 +78,7 @@ public static class SparseKernels
         }
     }
 
-    static unsafe void RunSddmm<T>(int rows, int cols, int n, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<int> columnIndices,
+    internal static unsafe void RunSddmm<T>(int rows, int cols, int n, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<int> columnIndices,
         ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> outValues, int maxDegreeOfParallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

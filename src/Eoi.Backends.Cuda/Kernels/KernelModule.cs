@@ -11,6 +11,8 @@ enum KernelModule
     Channels,
     Classification,
     Convolution,
+    /// <summary>sparseconvolution.cu: im2col and col2im restricted to the patch rows a CSR kernel uses.</summary>
+    SparseConvolution,
     Optimizers,
     Reductions,
     Pooling,

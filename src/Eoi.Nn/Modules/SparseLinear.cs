@@ -108,30 +108,8 @@ public sealed class SparseLinear : WeightLayer
         weight = rebuilt;
     }
 
-    SparseParameter Build(ReadOnlySpan<double> values, ReadOnlySpan<double> mask)
-    {
-        int rows = Spec.Out, cols = Spec.In;
-        if (values.Length != rows * cols || mask.Length != rows * cols)
-            throw new EoiArgumentException(nameof(values), $"weight and mask must hold {rows * cols} entries for a {rows} x {cols} layer; got {values.Length} and {mask.Length}");
-        var offsets = new int[rows + 1];
-        var columns = new List<int>();
-        var kept = new List<double>();
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < cols; c++)
-            {
-                double m = mask[r * cols + c];
-                if (m is not (0.0 or 1.0))
-                    throw new EoiArgumentException(nameof(mask), $"mask entries must be 0 or 1; got {m} at ({r}, {c})");
-                if (m == 0) continue;
-                columns.Add(c);
-                kept.Add(values[r * cols + c]);
-            }
-            offsets[r + 1] = columns.Count;
-        }
-        var pattern = new SparsityPattern(rows, cols, offsets, [.. columns]);
-        return SparseParameter.FromCsr(Backend, new CsrMatrix(pattern, [.. kept]), ElementType);
-    }
+    SparseParameter Build(ReadOnlySpan<double> values, ReadOnlySpan<double> mask) =>
+        SparseParameter.FromCsr(Backend, MaskedCsr.Build(Spec.Out, Spec.In, values, mask), ElementType);
 
     /// <summary>Values in CSR order to a dense [out, in] array, zeros off the pattern.</summary>
     double[] Scatter(double[] csrValues) => new CsrMatrix(weight.Pattern, csrValues).ToDense().Data;

@@ -20,6 +20,9 @@ public sealed record RunConfiguration
     public string Dataset { get; init; } = DataSources.Sample;
     /// <summary>Where the data source lives; null for its default place (see <see cref="DataSources"/>).</summary>
     public string? DataDirectory { get; init; }
+    /// <summary>Images with a side shorter than this are zero-padded to it on loading (<see cref="DataSources.Load"/>);
+    /// 0 keeps them as stored; null picks <see cref="AutomaticPadTo"/>.</summary>
+    public int? PadTo { get; init; }
     public InitializationPlan Init { get; init; } = new() { Density = 0.1 };
     public TrainingOptions Training { get; init; } = new() { LearningRate = 0.01, RecordJacobian = true };
     /// <summary>Singular values of every weight layer at initialisation and after training (costly for deep nets).</summary>
@@ -29,6 +32,18 @@ public sealed record RunConfiguration
 
     /// <summary>MLPs at density below 1 use CSR layers; convolutions always use masked dense kernels.</summary>
     public bool SparseLinearLayers => Model == ModelKind.Mlp && !Init.IsDense;
+
+    /// <summary>The side convolutional networks read: 28 x 28 digits are zero-padded to 32 x 32, as LeNet
+    /// did, which every convolutional model here accepts (CifarConv wants sides divisible by 8, VGG-16
+    /// exactly 32 x 32, ResNet sides divisible by 4, padded too so that all three see the same images).</summary>
+    public const int ConvolutionalImageSide = 32;
+
+    /// <summary>What a null <see cref="PadTo"/> means: <see cref="ConvolutionalImageSide"/> for the
+    /// convolutional networks, 0 (as stored) for MLPs.</summary>
+    public int AutomaticPadTo => Model == ModelKind.Mlp ? 0 : ConvolutionalImageSide;
+
+    /// <summary>The padding side the run loads with.</summary>
+    public int EffectivePadTo => PadTo ?? AutomaticPadTo;
 
     public ModelSpec SpecFor(Dataset train)
     {

@@ -18,11 +18,11 @@ namespace Eoi.Nn.Runs;
 /// </summary>
 public static class TrainingRun
 {
-    /// <summary>The run's data as its network reads it.</summary>
+    /// <summary>The run's data as its network reads it (zero-padded to <see cref="RunConfiguration.EffectivePadTo"/>).</summary>
     public static TrainValidationTest LoadData(RunConfiguration configuration)
     {
         Guard.NotNull(configuration, nameof(configuration));
-        var sets = DataSources.Load(configuration.Dataset, configuration.DataDirectory);
+        var sets = DataSources.Load(configuration.Dataset, configuration.DataDirectory, configuration.EffectivePadTo);
         return (configuration.Model == ModelKind.Mlp ? sets.Flatten() : sets).SplitValidation();
     }
 

@@ -49,7 +49,7 @@ public class ConvolutionGradientTests
 
     public sealed record ConvCase(int Batch, int InChannels, int OutChannels, int Height, int Width, int Kernel, int Stride, int Padding, PaddingMode Mode, int Seed);
 
-    static Gen<ConvCase> ConvCases() =>
+    internal static Gen<ConvCase> ConvCases() =>
         from batch in Gen.Choose(1, 2)
         from inChannels in Gen.Choose(1, 3)
         from outChannels in Gen.Choose(1, 3)
