@@ -27,12 +27,31 @@ static class TrainPlots
         if (outcome.InitialSpectra.Count > 0)
             files.Add(Spectra(Path.Combine(directory, "spectra.png"), outcome.InitialSpectra, outcome.FinalSpectra));
         if (history.All(m => m.Jacobian is not null))
-            files.Add(Curves(Path.Combine(directory, "jacobian.png"), "Input-output Jacobian singular values (batch 0 of each epoch)", "singular value", Alignment.UpperRight, history,
-                ("mean", m => m.Jacobian!.Mean), ("max", m => m.Jacobian!.Max), ("min", m => m.Jacobian!.Min)));
+        {
+            string path = Path.Combine(directory, "jacobian.png");
+            JacobianPlot(history).SavePng(path, Width + OutsideLegendWidth, Height);
+            files.Add(path);
+        }
         return files;
     }
 
+    /// <summary>Pixels added to a figure whose legend sits outside the data area, on its right edge.</summary>
+    const int OutsideLegendWidth = 120;
+
+    /// <summary>The Jacobian's mean, max and min per epoch. Its curves can pass through any corner (a max of 9.5
+    /// in epoch 96 sat under a legend in the upper right), so the legend sits outside the data area.</summary>
+    internal static Plot JacobianPlot(IReadOnlyList<EpochMetrics> history) =>
+        CurvesPlot("Input-output Jacobian singular values (batch 0 of each epoch)", "singular value", null, history,
+            ("mean", m => m.Jacobian!.Mean), ("max", m => m.Jacobian!.Max), ("min", m => m.Jacobian!.Min));
+
     static string Curves(string path, string title, string yLabel, Alignment legend, IReadOnlyList<EpochMetrics> history, params (string Label, Func<EpochMetrics, double> Value)[] series)
+    {
+        CurvesPlot(title, yLabel, legend, history, series).SavePng(path, Width, Height);
+        return path;
+    }
+
+    /// <param name="legend">The corner of the data area that holds the legend; null: outside it, on the right.</param>
+    static Plot CurvesPlot(string title, string yLabel, Alignment? legend, IReadOnlyList<EpochMetrics> history, params (string Label, Func<EpochMetrics, double> Value)[] series)
     {
         var plot = new Plot();
         double[] epochs = [.. history.Select(m => (double)m.Epoch)];
@@ -44,9 +63,9 @@ static class TrainPlots
         plot.Title(title);
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
-        plot.ShowLegend(legend);
-        plot.SavePng(path, Width, Height);
-        return path;
+        if (legend is { } corner) plot.ShowLegend(corner);
+        else plot.ShowLegend(Edge.Right);
+        return plot;
     }
 
     /// <summary>Each shown layer's (<see cref="LongNetworks"/>) singular values in descending order against their rank scaled to [0, 1], so layers of
@@ -59,11 +78,11 @@ static class TrainPlots
         {
             var color = palette.GetColor(l);
             var before = plot.Add.Scatter(Ranks(initial[l].Values.Length), initial[l].Values, color);
-            before.LegendText = $"{initial[l].Layer} init";
+            before.LegendText = $"layer {LongNetworks.Number(l)} init";
             before.MarkerSize = 0;
             if (l >= final.Count) continue;
             var after = plot.Add.Scatter(Ranks(final[l].Values.Length), final[l].Values, color);
-            after.LegendText = $"{final[l].Layer} final";
+            after.LegendText = $"layer {LongNetworks.Number(l)} final";
             after.MarkerSize = 0;
             after.LinePattern = LinePattern.Dashed;
         }

@@ -90,8 +90,7 @@ public static class TrainingRun
     static void Write(string directory, RunOutcome outcome)
     {
         MetricsFiles.WriteHistoryCsv(Path.Combine(directory, RunFiles.Metrics), outcome.Training.History);
-        MetricsFiles.WriteSpectraCsv(Path.Combine(directory, RunFiles.Spectra),
-            outcome.InitialSpectra.Select(s => ("init", s)).Concat(outcome.FinalSpectra.Select(s => ("final", s))));
+        MetricsFiles.WriteSpectraCsv(Path.Combine(directory, RunFiles.Spectra), [("init", outcome.InitialSpectra), ("final", outcome.FinalSpectra)]);
         MetricsFiles.WriteJson(Path.Combine(directory, RunFiles.Summary), new
         {
             outcome.Configuration,
