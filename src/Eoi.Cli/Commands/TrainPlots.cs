@@ -14,24 +14,24 @@ static class TrainPlots
 {
     const int Width = 900, Height = 560;
 
+    /// <summary>Renders the plots at once (each is its own <see cref="Plot"/>): the run waits for the slowest, not
+    /// for the sum. An error is rethrown as itself.</summary>
     public static IReadOnlyList<string> Write(string directory, RunOutcome outcome)
     {
         var history = outcome.Training.History;
-        var files = new List<string>
+        var plots = new List<(string File, Action<string> Render)>
         {
-            Curves(Path.Combine(directory, "loss.png"), "Cross-entropy loss", "loss", Alignment.UpperRight, history,
-                ("train", m => m.TrainLoss), ("validation", m => m.ValidationLoss), ("test", m => m.TestLoss)),
-            Curves(Path.Combine(directory, "accuracy.png"), "Accuracy", "accuracy (%)", Alignment.LowerRight, history,
-                ("train", m => 100 * m.TrainAccuracy), ("validation", m => 100 * m.ValidationAccuracy), ("test", m => 100 * m.TestAccuracy)),
+            ("loss.png", path => Curves(path, "Cross-entropy loss", "loss", Alignment.UpperRight, history,
+                ("train", m => m.TrainLoss), ("validation", m => m.ValidationLoss), ("test", m => m.TestLoss))),
+            ("accuracy.png", path => Curves(path, "Accuracy", "accuracy (%)", Alignment.LowerRight, history,
+                ("train", m => 100 * m.TrainAccuracy), ("validation", m => 100 * m.ValidationAccuracy), ("test", m => 100 * m.TestAccuracy))),
         };
         if (outcome.InitialSpectra.Count > 0)
-            files.Add(Spectra(Path.Combine(directory, "spectra.png"), outcome.InitialSpectra, outcome.FinalSpectra));
+            plots.Add(("spectra.png", path => Spectra(path, outcome.InitialSpectra, outcome.FinalSpectra)));
         if (history.All(m => m.Jacobian is not null))
-        {
-            string path = Path.Combine(directory, "jacobian.png");
-            JacobianPlot(history).SavePng(path, Width + OutsideLegendWidth, Height);
-            files.Add(path);
-        }
+            plots.Add(("jacobian.png", path => JacobianPlot(history).SavePng(path, Width + OutsideLegendWidth, Height)));
+        var files = plots.Select(p => Path.Combine(directory, p.File)).ToArray();
+        Task.WhenAll(plots.Select((p, i) => Task.Run(() => p.Render(files[i])))).GetAwaiter().GetResult();
         return files;
     }
 
@@ -44,11 +44,8 @@ static class TrainPlots
         CurvesPlot("Input-output Jacobian singular values (batch 0 of each epoch)", "singular value", null, history,
             ("mean", m => m.Jacobian!.Mean), ("max", m => m.Jacobian!.Max), ("min", m => m.Jacobian!.Min));
 
-    static string Curves(string path, string title, string yLabel, Alignment legend, IReadOnlyList<EpochMetrics> history, params (string Label, Func<EpochMetrics, double> Value)[] series)
-    {
+    static void Curves(string path, string title, string yLabel, Alignment legend, IReadOnlyList<EpochMetrics> history, params (string Label, Func<EpochMetrics, double> Value)[] series) =>
         CurvesPlot(title, yLabel, legend, history, series).SavePng(path, Width, Height);
-        return path;
-    }
 
     /// <param name="legend">The corner of the data area that holds the legend; null: outside it, on the right.</param>
     static Plot CurvesPlot(string title, string yLabel, Alignment? legend, IReadOnlyList<EpochMetrics> history, params (string Label, Func<EpochMetrics, double> Value)[] series)
@@ -70,7 +67,7 @@ static class TrainPlots
 
     /// <summary>Each shown layer's (<see cref="LongNetworks"/>) singular values in descending order against their rank scaled to [0, 1], so layers of
     /// different sizes share the axis: solid at initialisation, dashed after training.</summary>
-    static string Spectra(string path, IReadOnlyList<LayerSpectrum> initial, IReadOnlyList<LayerSpectrum> final)
+    static void Spectra(string path, IReadOnlyList<LayerSpectrum> initial, IReadOnlyList<LayerSpectrum> final)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -93,7 +90,6 @@ static class TrainPlots
         plot.YLabel("singular value");
         plot.ShowLegend(Edge.Right);
         plot.SavePng(path, Width + 200, Height);
-        return path;
     }
 
     static double[] Ranks(int count) => [.. Enumerable.Range(0, count).Select(i => count == 1 ? 0 : i / (double)(count - 1))];
