@@ -114,6 +114,43 @@ public class AnalysisTests
         }
     }
 
+    [Fact]
+    public void LayerSpectraHaveTheSameBitsOnOneThreadAndOnTwo()
+    {
+        var spec = ModelSpec.Mlp7(Activation.Tanh) with { SparseLinearLayers = true };
+        using var model = ModelFactory.Build(Cpu, spec);
+        NetworkInitializer.Initialize(model, spec, new InitializationPlan { Density = 0.1 }, seed: 3);
+        var one = TestSupport.LimitedThreads.Run(1, () => LayerSpectrum.OfAll(model));
+        var two = TestSupport.LimitedThreads.Run(2, () => LayerSpectrum.OfAll(model));
+        Assert.Equal(one.Select(s => s.Values.Select(BitConverter.DoubleToInt64Bits)), two.Select(s => s.Values.Select(BitConverter.DoubleToInt64Bits)));
+    }
+
+    [Theory]
+    [InlineData(12, 20)]
+    [InlineData(20, 12)]
+    public void SparseAndDenseSingularValuesAgreeInBits(int rows, int cols)
+    {
+        var dense = Uniform(6, rows * cols);
+        var mask = Mask(7, rows * cols, 0.3);
+        var offsets = new int[rows + 1];
+        var columns = new List<int>();
+        var values = new List<double>();
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < cols; c++)
+            {
+                if (mask[r * cols + c] == 0) { dense[r * cols + c] = 0; continue; }
+                columns.Add(c);
+                values.Add(dense[r * cols + c]);
+            }
+            offsets[r + 1] = columns.Count;
+        }
+        values[0] = 0; // an explicit zero on the pattern changes no sum
+        dense[Array.IndexOf(mask, 1.0)] = 0;
+        var sparse = new Core.CsrMatrix(new Core.SparsityPattern(rows, cols, offsets, [.. columns]), [.. values]);
+        Assert.Equal(SingularValues.Of(dense, rows, cols).Select(BitConverter.DoubleToInt64Bits), SingularValues.Of(sparse).Select(BitConverter.DoubleToInt64Bits));
+    }
+
     [Theory]
     [InlineData(100, 784, 0.1, 1.0)]
     [InlineData(784, 100, 0.05, 1.0247)]

@@ -19,6 +19,29 @@ public class SparseLinearModuleTests
     const double Tolerance = 1e-12;
 
     [Fact]
+    public void AssigningCsrEqualsAssigningTheDenseWeightAndMask()
+    {
+        var weight = Uniform(4, 1200);
+        var mask = Mask(5, 1200, 0.2);
+        weight[Array.IndexOf(mask, 1.0)] = 0; // an explicit zero on the pattern stays a position
+        using var fromDense = new SparseLinear(Cpu, 40, 30, elementType: ElementType.Float64);
+        using var fromCsr = new SparseLinear(Cpu, 40, 30, elementType: ElementType.Float64);
+        using var masked = new Linear(Cpu, 40, 30, elementType: ElementType.Float64);
+        fromDense.Assign(weight, mask);
+        var csr = fromDense.ReadSparseWeight()!;
+        fromCsr.Assign(csr);
+        masked.Assign(csr);
+        Assert.Equal(csr.Pattern.ColumnIndices, fromCsr.Pattern.ColumnIndices);
+        Assert.Equal(csr.Values, fromCsr.ReadSparseWeight()!.Values);
+        Assert.Equal(fromDense.ReadWeight(), masked.ReadWeight());
+        Assert.Equal(fromDense.ReadMask(), masked.ReadMask());
+        Assert.Equal(mask.LongCount(m => m == 1), fromCsr.NonZeroWeights);
+        Assert.Null(masked.ReadSparseWeight());
+        var wrong = new CsrMatrix(new SparsityPattern(40, 30, new int[41], []), []);
+        Assert.Contains("weight must be 30 x 40", Assert.Throws<EoiArgumentException>(() => fromCsr.Assign(wrong)).Message);
+    }
+
+    [Fact]
     public void MatchesMaskedDenseLinearThroughTrainingSteps()
     {
         using var dense = new Linear(Cpu, 40, 30, elementType: ElementType.Float64);

@@ -41,4 +41,27 @@ public class EoiInitTests
         Assert.Equal(4, kernel.MaskCount);
         Assert.Equal(EoiInit.MinimumDensity(conv), kernel.Density, 15);
     }
+
+    [Fact]
+    public void LinearLayersAreHeldAsCsrWithDenseCopiesOnDemand()
+    {
+        var layer = LayerSpec.Linear("fc", 24, 40);
+        var init = EoiInit.Initialize(layer, 0.2, RngKey.FromSeed(4), 1.5).WithBias(new Core.NdArray([24], Core.DType.Float64, new double[24]));
+        var matrix = SparseOrthogonal.Generate(24, 40, 0.2, RngKey.FromSeed(4), 1.5);
+        Assert.NotNull(init.Sparse);
+        Assert.Equal(matrix.Weights.Values, init.Sparse.Values);
+        Assert.Equal(matrix.ToDense().Data, init.Values.Data);
+        Assert.Equal(matrix.MaskToDense().Data, init.Mask.Data);
+        Assert.Equal(layer.Shape, init.Values.Shape);
+        Assert.Equal(matrix.Plan.NonZeros, init.MaskCount);
+    }
+
+    [Fact]
+    public void ASparseInitMustHaveTheLayersShape()
+    {
+        var matrix = SparseOrthogonal.Generate(8, 12, 0.3, RngKey.FromSeed(5));
+        var error = Assert.Throws<Core.EoiArgumentException>(() => new LayerInit(LayerSpec.Linear("fc", 12, 8), matrix.Weights));
+        Assert.Contains("weight must be 12 x 8", error.Message);
+        Assert.Contains("got 8 x 12", error.Message);
+    }
 }

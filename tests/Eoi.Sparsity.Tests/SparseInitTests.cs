@@ -2,6 +2,7 @@ using Eoi.Core;
 using Eoi.Orthogonal;
 using Eoi.Random;
 using Eoi.Sparsity.Tests.Support;
+using Eoi.TestSupport;
 
 namespace Eoi.Sparsity.Tests;
 
@@ -112,5 +113,43 @@ public class SparseInitTests
         var sao = SparseInit.BuildSao(layers, 4, Key, new SparseInitOptions { Scale = InitScale.ThousandLayer });
         Assert.Equal([1.0, 0.125, 1.0], sao.Select(l => l.Density).ToArray());
         Assert.All(sao, l => Assert.NotNull(l.Bias));
+    }
+
+    /// <summary>A deep thin network, enough layers for a parallel loop to spread them over both threads.</summary>
+    static LayerSpec[] DeepMlp() =>
+        [LayerSpec.Linear("first", 32, 50), .. Enumerable.Range(0, 40).Select(l => LayerSpec.Linear($"hidden{l}", 32, 32)), LayerSpec.Linear("last", 10, 32)];
+
+    static long[] Bits(double[] values) => Array.ConvertAll(values, BitConverter.DoubleToInt64Bits);
+
+    [Theory]
+    [InlineData(MaskMethodKind.Uniform)]
+    [InlineData(MaskMethodKind.Erk)]
+    public void EoiNetworksHaveTheSameBitsOnOneThreadAndOnTwo(MaskMethodKind mask)
+    {
+        var layers = DeepMlp();
+        var options = new SparseInitOptions { Scale = InitScale.ThousandLayer };
+        var one = LimitedThreads.Run(1, () => SparseInit.Build(layers, MaskMethods.Create(mask), InitScheme.Eoi, 0.2, Key, options));
+        var two = LimitedThreads.Run(2, () => SparseInit.Build(layers, MaskMethods.Create(mask), InitScheme.Eoi, 0.2, Key, options));
+        for (int l = 0; l < layers.Length; l++)
+        {
+            Assert.Equal(one[l].Sparse!.Pattern.RowOffsets, two[l].Sparse!.Pattern.RowOffsets);
+            Assert.Equal(one[l].Sparse!.Pattern.ColumnIndices, two[l].Sparse!.Pattern.ColumnIndices);
+            Assert.Equal(Bits(one[l].Sparse!.Values), Bits(two[l].Sparse!.Values));
+            Assert.Equal(Bits(one[l].Bias!.Data), Bits(two[l].Bias!.Data));
+        }
+    }
+
+    [Fact]
+    public void EoiLayersAreTheMatricesDrawnFromEachLayersOwnKey()
+    {
+        var layers = DeepMlp();
+        var built = SparseInit.Build(layers, new UniformMask(), InitScheme.Eoi, 0.2, Key);
+        var masks = new UniformMask().Select(layers, null, 0.2, Key.Split(1));
+        for (int l = 0; l < layers.Length; l++)
+        {
+            var expected = SparseOrthogonal.Generate(layers[l].Out, layers[l].In, Math.Max(masks.Density(l), EoiInit.MinimumDensity(layers[l])), Key.Split(2).Split((ulong)l));
+            Assert.Equal(Bits(expected.ToDense().Data), Bits(built[l].Values.Data));
+            Assert.Equal(expected.MaskToDense().Data, built[l].Mask.Data);
+        }
     }
 }

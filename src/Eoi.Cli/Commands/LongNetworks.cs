@@ -19,6 +19,10 @@ static class LongNetworks
         ? [.. Enumerable.Range(0, EndLayers), .. Enumerable.Range(layers - EndLayers, EndLayers)]
         : [.. Enumerable.Range(0, layers)];
 
+    /// <summary>How tables and plots name the weight layer at a 0-based index: its number 1..L in forward order
+    /// (not its module path, which in an MLP's Sequential counts the activations too: 0, 2, 4, ...).</summary>
+    public static string Number(int index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The nearest-rank percentile of <paramref name="values"/> (0 gives the minimum, 1 the maximum).</summary>
     public static double Percentile(IReadOnlyList<double> values, double fraction)
     {

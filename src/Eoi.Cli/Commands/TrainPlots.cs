@@ -14,25 +14,41 @@ static class TrainPlots
 {
     const int Width = 900, Height = 560;
 
+    /// <summary>Renders the plots at once (each is its own <see cref="Plot"/>): the run waits for the slowest, not
+    /// for the sum. An error is rethrown as itself.</summary>
     public static IReadOnlyList<string> Write(string directory, RunOutcome outcome)
     {
         var history = outcome.Training.History;
-        var files = new List<string>
+        var plots = new List<(string File, Action<string> Render)>
         {
-            Curves(Path.Combine(directory, "loss.png"), "Cross-entropy loss", "loss", Alignment.UpperRight, history,
-                ("train", m => m.TrainLoss), ("validation", m => m.ValidationLoss), ("test", m => m.TestLoss)),
-            Curves(Path.Combine(directory, "accuracy.png"), "Accuracy", "accuracy (%)", Alignment.LowerRight, history,
-                ("train", m => 100 * m.TrainAccuracy), ("validation", m => 100 * m.ValidationAccuracy), ("test", m => 100 * m.TestAccuracy)),
+            ("loss.png", path => Curves(path, "Cross-entropy loss", "loss", Alignment.UpperRight, history,
+                ("train", m => m.TrainLoss), ("validation", m => m.ValidationLoss), ("test", m => m.TestLoss))),
+            ("accuracy.png", path => Curves(path, "Accuracy", "accuracy (%)", Alignment.LowerRight, history,
+                ("train", m => 100 * m.TrainAccuracy), ("validation", m => 100 * m.ValidationAccuracy), ("test", m => 100 * m.TestAccuracy))),
         };
         if (outcome.InitialSpectra.Count > 0)
-            files.Add(Spectra(Path.Combine(directory, "spectra.png"), outcome.InitialSpectra, outcome.FinalSpectra));
+            plots.Add(("spectra.png", path => Spectra(path, outcome.InitialSpectra, outcome.FinalSpectra)));
         if (history.All(m => m.Jacobian is not null))
-            files.Add(Curves(Path.Combine(directory, "jacobian.png"), "Input-output Jacobian singular values (batch 0 of each epoch)", "singular value", Alignment.UpperRight, history,
-                ("mean", m => m.Jacobian!.Mean), ("max", m => m.Jacobian!.Max), ("min", m => m.Jacobian!.Min)));
+            plots.Add(("jacobian.png", path => JacobianPlot(history).SavePng(path, Width + OutsideLegendWidth, Height)));
+        var files = plots.Select(p => Path.Combine(directory, p.File)).ToArray();
+        Task.WhenAll(plots.Select((p, i) => Task.Run(() => p.Render(files[i])))).GetAwaiter().GetResult();
         return files;
     }
 
-    static string Curves(string path, string title, string yLabel, Alignment legend, IReadOnlyList<EpochMetrics> history, params (string Label, Func<EpochMetrics, double> Value)[] series)
+    /// <summary>Pixels added to a figure whose legend sits outside the data area, on its right edge.</summary>
+    const int OutsideLegendWidth = 120;
+
+    /// <summary>The Jacobian's mean, max and min per epoch. Its curves can pass through any corner (a max of 9.5
+    /// in epoch 96 sat under a legend in the upper right), so the legend sits outside the data area.</summary>
+    internal static Plot JacobianPlot(IReadOnlyList<EpochMetrics> history) =>
+        CurvesPlot("Input-output Jacobian singular values (batch 0 of each epoch)", "singular value", null, history,
+            ("mean", m => m.Jacobian!.Mean), ("max", m => m.Jacobian!.Max), ("min", m => m.Jacobian!.Min));
+
+    static void Curves(string path, string title, string yLabel, Alignment legend, IReadOnlyList<EpochMetrics> history, params (string Label, Func<EpochMetrics, double> Value)[] series) =>
+        CurvesPlot(title, yLabel, legend, history, series).SavePng(path, Width, Height);
+
+    /// <param name="legend">The corner of the data area that holds the legend; null: outside it, on the right.</param>
+    static Plot CurvesPlot(string title, string yLabel, Alignment? legend, IReadOnlyList<EpochMetrics> history, params (string Label, Func<EpochMetrics, double> Value)[] series)
     {
         var plot = new Plot();
         double[] epochs = [.. history.Select(m => (double)m.Epoch)];
@@ -44,14 +60,14 @@ static class TrainPlots
         plot.Title(title);
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
-        plot.ShowLegend(legend);
-        plot.SavePng(path, Width, Height);
-        return path;
+        if (legend is { } corner) plot.ShowLegend(corner);
+        else plot.ShowLegend(Edge.Right);
+        return plot;
     }
 
     /// <summary>Each shown layer's (<see cref="LongNetworks"/>) singular values in descending order against their rank scaled to [0, 1], so layers of
     /// different sizes share the axis: solid at initialisation, dashed after training.</summary>
-    static string Spectra(string path, IReadOnlyList<LayerSpectrum> initial, IReadOnlyList<LayerSpectrum> final)
+    static void Spectra(string path, IReadOnlyList<LayerSpectrum> initial, IReadOnlyList<LayerSpectrum> final)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -59,11 +75,11 @@ static class TrainPlots
         {
             var color = palette.GetColor(l);
             var before = plot.Add.Scatter(Ranks(initial[l].Values.Length), initial[l].Values, color);
-            before.LegendText = $"{initial[l].Layer} init";
+            before.LegendText = $"layer {LongNetworks.Number(l)} init";
             before.MarkerSize = 0;
             if (l >= final.Count) continue;
             var after = plot.Add.Scatter(Ranks(final[l].Values.Length), final[l].Values, color);
-            after.LegendText = $"{final[l].Layer} final";
+            after.LegendText = $"layer {LongNetworks.Number(l)} final";
             after.MarkerSize = 0;
             after.LinePattern = LinePattern.Dashed;
         }
@@ -74,7 +90,6 @@ static class TrainPlots
         plot.YLabel("singular value");
         plot.ShowLegend(Edge.Right);
         plot.SavePng(path, Width + 200, Height);
-        return path;
     }
 
     static double[] Ranks(int count) => [.. Enumerable.Range(0, count).Select(i => count == 1 ? 0 : i / (double)(count - 1))];

@@ -5,7 +5,8 @@ using Spectre.Console;
 
 namespace Eoi.Cli.Commands;
 
-/// <summary>The tables printed after <c>eoi train</c>: the layers as initialised, and the final accuracies.</summary>
+/// <summary>The tables printed after <c>eoi train</c>: the layers as initialised (numbered 1..L in forward order,
+/// as spectra.csv and spectra.png number them), and the final accuracies.</summary>
 static class TrainReport
 {
     public static void Render(IAnsiConsole console, RunOutcome outcome, IEnumerable<string> files)
@@ -13,11 +14,12 @@ static class TrainReport
         var c = outcome.Configuration;
         var densities = outcome.Densities;
         var spectra = outcome.InitialSpectra.Count == densities.Count ? outcome.InitialSpectra.Select(s => s.Stats).ToArray() : null;
-        var layers = Tables.Create(console, $"{c.ModelDescription}; {c.InitDescription}", "layer", "shape", "trainable", "density", "singular values at init");
+        var layers = Tables.Create(console, $"{c.ModelDescription}; {c.InitDescription}", "layer", "shape", "trainable", "density",
+            "singular values at init: min / mean / max");
         foreach (int index in LongNetworks.Shown(densities.Count))
         {
             var density = densities[index];
-            layers.AddPlainRow(density.Layer, density.Shape, Numbers.Count(density.Trainable), Numbers.Percent(density.Density),
+            layers.AddPlainRow(LongNetworks.Number(index), density.Shape, Numbers.Count(density.Trainable), Numbers.Percent(density.Density),
                 spectra is null ? "-" : Range(spectra[index].Min, spectra[index].Mean, spectra[index].Max));
         }
         if (LongNetworks.IsLong(densities.Count))

@@ -18,14 +18,15 @@ public static class MetricsFiles
                 m.Seconds, m.SamplesPerSecond, m.Jacobian?.Mean, m.Jacobian?.Max, m.Jacobian?.Min, m.Jacobian?.Variance,
             }));
 
-    /// <summary>One row per (phase, layer): the summary of that layer's singular values.</summary>
-    public static void WriteSpectraCsv(string path, IEnumerable<(string Phase, LayerSpectrum Spectrum)> spectra) =>
-        WriteCsv(path, ["phase", "layer", "rows", "cols", "count", "mean_s", "max_s", "min_s", "var_s"],
-            spectra.Select(s => new object?[]
+    /// <summary>One row per (phase, layer): the summary of that layer's singular values. "layer" numbers each
+    /// phase's weight layers 1..L in forward order, as the printed tables do; "module" is the layer's path in
+    /// the network (e.g. "0", "2", ... for an MLP's Sequential, which counts its activations too).</summary>
+    public static void WriteSpectraCsv(string path, IEnumerable<(string Phase, IReadOnlyList<LayerSpectrum> Layers)> phases) =>
+        WriteCsv(path, ["phase", "layer", "module", "rows", "cols", "count", "mean_s", "max_s", "min_s", "var_s"],
+            phases.SelectMany(phase => phase.Layers.Select((s, l) => new object?[]
             {
-                s.Phase, s.Spectrum.Layer, s.Spectrum.Rows, s.Spectrum.Cols, s.Spectrum.Stats.Count,
-                s.Spectrum.Stats.Mean, s.Spectrum.Stats.Max, s.Spectrum.Stats.Min, s.Spectrum.Stats.Variance,
-            }));
+                phase.Phase, l + 1, s.Layer, s.Rows, s.Cols, s.Stats.Count, s.Stats.Mean, s.Stats.Max, s.Stats.Min, s.Stats.Variance,
+            })));
 
     public static void WriteJson<T>(string path, T value) =>
         AtomicFile.WriteText(path, writer => writer.Write(JsonSerializer.Serialize(value, JsonFormat.Options)));

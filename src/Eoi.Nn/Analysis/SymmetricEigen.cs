@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Eoi.Core;
 
@@ -30,7 +31,24 @@ public static class SymmetricEigen
         Guard.Positive(n, nameof(n));
         if (matrix.Length != n * n)
             throw new EoiArgumentException(nameof(matrix), $"matrix must hold n * n = {n * n} entries; got {matrix.Length}");
-        var (diagonal, offDiagonal) = Tridiagonalize(matrix.ToArray(), n);
+        // A pooled copy: a 128 x 128 matrix is 128 KB, on the large-object heap if allocated, where a thousand
+        // layers' worth of them set off a full collection every few dozen layers.
+        var work = ArrayPool<double>.Shared.Rent(n * n);
+        try
+        {
+            matrix.CopyTo(work);
+            return EigenvaluesOverwriting(work.AsSpan(0, n * n), n);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(work);
+        }
+    }
+
+    /// <summary><see cref="Eigenvalues"/> on a matrix it may overwrite (the caller's scratch space).</summary>
+    internal static double[] EigenvaluesOverwriting(Span<double> matrix, int n)
+    {
+        var (diagonal, offDiagonal) = Tridiagonalize(matrix, n);
         DiagonalizeTridiagonal(diagonal, offDiagonal);
         Array.Sort(diagonal, (x, y) => y.CompareTo(x));
         return diagonal;
@@ -40,7 +58,7 @@ public static class SymmetricEigen
     /// returns T's diagonal and its n - 1 sub-diagonal entries.</summary>
     // Optimised at first call: a run's spectra are computed once or twice, too few calls for tiered compilation.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static (double[] Diagonal, double[] OffDiagonal) Tridiagonalize(double[] a, int n)
+    static (double[] Diagonal, double[] OffDiagonal) Tridiagonalize(Span<double> a, int n)
     {
         var offDiagonal = new double[Math.Max(n - 1, 0)];
         var v = new double[n];
@@ -68,22 +86,63 @@ public static class SymmetricEigen
             // w = p - (beta p^T v / 2) v. B v is summed row by row of B (B is symmetric), element-wise.
             var ps = p.AsSpan(0, m);
             ps.Clear();
-            for (int j = 0; j < m; j++)
-                TensorPrimitives.MultiplyAdd(a.AsSpan((start + j) * n + start, m), beta * vs[j], ps, ps);
+            var block = a[(start * n + start)..];
+            int j = 0;
+            for (; j + 4 <= m; j += 4)
+                AddScaledRows(ps, block.Slice(j * n, m), beta * vs[j], block.Slice((j + 1) * n, m), beta * vs[j + 1],
+                              block.Slice((j + 2) * n, m), beta * vs[j + 2], block.Slice((j + 3) * n, m), beta * vs[j + 3]);
+            for (; j < m; j++) AddScaled(ps, block.Slice(j * n, m), beta * vs[j]);
             double pv = 0;
             for (int i = 0; i < m; i++) pv += ps[i] * vs[i];
-            TensorPrimitives.MultiplyAdd(vs, -beta * pv / 2, ps, ps);
-            for (int i = 0; i < m; i++)
-            {
-                var row = a.AsSpan((start + i) * n + start, m);
-                TensorPrimitives.MultiplyAdd(ps, -vs[i], row, row);
-                TensorPrimitives.MultiplyAdd(vs, -ps[i], row, row);
-            }
+            AddScaled(ps, vs, -beta * pv / 2);
+            for (int i = 0; i < m; i++) SubtractRankTwo(block.Slice(i * n, m), ps, -vs[i], vs, -ps[i]);
         }
         if (n >= 2) offDiagonal[n - 2] = a[(n - 1) * n + n - 2];
         var diagonal = new double[n];
         for (int i = 0; i < n; i++) diagonal[i] = a[i * n + i];
         return (diagonal, offDiagonal);
+    }
+
+    // The loops below are element-wise: every lane rounds x * s and the sum separately (no fused multiply-add;
+    // the JIT does not contract them), in the order written, so the vector and scalar tails agree in bits.
+
+    /// <summary>sum += x * s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void AddScaled(Span<double> sum, ReadOnlySpan<double> x, double s)
+    {
+        int i = 0, width = Vector<double>.Count;
+        var vs = new Vector<double>(s);
+        for (; i + width <= sum.Length; i += width)
+            (new Vector<double>(sum[i..]) + new Vector<double>(x[i..]) * vs).CopyTo(sum[i..]);
+        for (; i < sum.Length; i++) sum[i] += x[i] * s;
+    }
+
+    /// <summary>sum += x0 s0, then x1 s1, x2 s2, x3 s3 (four rows of B v per pass over sum, in row order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void AddScaledRows(Span<double> sum, ReadOnlySpan<double> x0, double s0, ReadOnlySpan<double> x1, double s1,
+                              ReadOnlySpan<double> x2, double s2, ReadOnlySpan<double> x3, double s3)
+    {
+        int i = 0, width = Vector<double>.Count;
+        Vector<double> v0 = new(s0), v1 = new(s1), v2 = new(s2), v3 = new(s3);
+        for (; i + width <= sum.Length; i += width)
+        {
+            var t = new Vector<double>(sum[i..]) + new Vector<double>(x0[i..]) * v0;
+            t += new Vector<double>(x1[i..]) * v1;
+            t += new Vector<double>(x2[i..]) * v2;
+            (t + new Vector<double>(x3[i..]) * v3).CopyTo(sum[i..]);
+        }
+        for (; i < sum.Length; i++) sum[i] = sum[i] + x0[i] * s0 + x1[i] * s1 + x2[i] * s2 + x3[i] * s3;
+    }
+
+    /// <summary>row += p s, then row += v t: one row of B - v w^T - w v^T.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void SubtractRankTwo(Span<double> row, ReadOnlySpan<double> p, double s, ReadOnlySpan<double> v, double t)
+    {
+        int i = 0, width = Vector<double>.Count;
+        Vector<double> vs = new(s), vt = new(t);
+        for (; i + width <= row.Length; i += width)
+            (new Vector<double>(row[i..]) + new Vector<double>(p[i..]) * vs + new Vector<double>(v[i..]) * vt).CopyTo(row[i..]);
+        for (; i < row.Length; i++) row[i] = row[i] + p[i] * s + v[i] * t;
     }
 
     /// <summary>The symmetric QR algorithm on a tridiagonal matrix (GVL Algorithm 8.3.3): deflate negligible

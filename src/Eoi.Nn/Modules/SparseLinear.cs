@@ -49,9 +49,20 @@ public sealed class SparseLinear : WeightLayer
     public override double[] ReadMask() => weight.Pattern.ToDenseMask().Data;
     public override double[]? ReadWeightGradient() => weight.Values.Grad is { } grad ? Scatter(HostTensors.Read(grad)) : null;
 
-    public override void Assign(ReadOnlySpan<double> values, ReadOnlySpan<double> mask)
+    public override CsrMatrix? ReadSparseWeight() => new(weight.Pattern, HostTensors.Read(weight.Values));
+
+    public override long NonZeroWeights => weight.Pattern.NonZeros;
+
+    public override void Assign(ReadOnlySpan<double> values, ReadOnlySpan<double> mask) => Replace(Build(values, mask));
+
+    public override void Assign(CsrMatrix weight)
     {
-        var rebuilt = Build(values, mask);
+        RequireShape(weight);
+        Replace(SparseParameter.FromCsr(Backend, weight, ElementType));
+    }
+
+    void Replace(SparseParameter rebuilt)
+    {
         weight.Dispose();
         weight = rebuilt;
     }
@@ -103,9 +114,7 @@ public sealed class SparseLinear : WeightLayer
             indices[k] = (int)columns[k];
         }
         var values = Entry(state, Join(prefix, "weight_values"), [offsets[rows]]).Data;
-        var rebuilt = SparseParameter.FromCsr(Backend, new CsrMatrix(new SparsityPattern(rows, cols, offsets, indices), values), ElementType);
-        weight.Dispose();
-        weight = rebuilt;
+        Replace(SparseParameter.FromCsr(Backend, new CsrMatrix(new SparsityPattern(rows, cols, offsets, indices), values), ElementType));
     }
 
     SparseParameter Build(ReadOnlySpan<double> values, ReadOnlySpan<double> mask) =>

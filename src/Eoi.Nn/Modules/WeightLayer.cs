@@ -44,8 +44,28 @@ public abstract class WeightLayer : Module
     /// mask are dropped.</summary>
     public abstract void Assign(ReadOnlySpan<double> weight, ReadOnlySpan<double> mask);
 
+    /// <summary>The weight as CSR over its mask's positions, out x (in * kh * kw), when the layer stores it so
+    /// (read without a dense copy); null for a layer stored dense.</summary>
+    public virtual CsrMatrix? ReadSparseWeight() => null;
+
+    /// <summary>Sets the weight and its fixed mask from CSR, out x (in * kh * kw): the mask is the pattern,
+    /// the weight its values (an explicit zero on the pattern stays trainable). A layer that stores CSR takes it
+    /// without a dense copy; the others get the dense pair.</summary>
+    public virtual void Assign(CsrMatrix weight)
+    {
+        RequireShape(weight);
+        Assign(weight.ToDense().Data, weight.Pattern.ToDenseMask().Data);
+    }
+
+    protected void RequireShape(CsrMatrix weight)
+    {
+        Guard.NotNull(weight, nameof(weight));
+        if (weight.Rows != Spec.Out || weight.Cols != Spec.FanIn)
+            throw new EoiArgumentException(nameof(weight), $"weight must be {Spec.Out} x {Spec.FanIn} (out x in * kh * kw); got {weight.Rows} x {weight.Cols}");
+    }
+
     /// <summary>Number of trainable weights (the mask's ones).</summary>
-    public long NonZeroWeights => ReadMask().LongCount(m => m != 0);
+    public virtual long NonZeroWeights => ReadMask().LongCount(m => m != 0);
 
     protected abstract TrainableParameter WeightParameter { get; }
 

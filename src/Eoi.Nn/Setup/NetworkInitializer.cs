@@ -56,7 +56,8 @@ public static class NetworkInitializer
         for (int l = 0; l < layers.Count; l++)
         {
             var (layer, init) = (layers[l].Layer, inits[l]);
-            layer.Assign(init.Values.Data, init.Mask.Data);
+            if (init.Sparse is { } sparse) layer.Assign(sparse);
+            else layer.Assign(init.Values.Data, init.Mask.Data);
             if (init.Bias is { } bias) layer.Bias?.Assign(bias.Data);
         }
     }

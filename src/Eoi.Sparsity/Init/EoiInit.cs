@@ -32,8 +32,7 @@ public static class EoiInit
         double reachable = Math.Max(density, MinimumDensity(layer));
         if (layer.Kind == LayerKind.Linear)
         {
-            var matrix = SparseOrthogonal.Generate(layer.Out, layer.In, reachable, key, gain);
-            return new LayerInit(layer, matrix.ToDense(), matrix.MaskToDense());
+            return new LayerInit(layer, SparseOrthogonal.Generate(layer.Out, layer.In, reachable, key, gain).Weights);
         }
         DenseDeltaOrthogonal.RequireCentreTap(layer);
         var kernel = DeltaOrthogonal.Generate(new KernelShape(layer.Out, layer.In, layer.KernelHeight, layer.KernelWidth),

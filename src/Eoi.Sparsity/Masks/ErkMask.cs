@@ -17,7 +17,7 @@ public sealed class ErkMask : IMaskMethod
     public MaskSet Select(IReadOnlyList<LayerSpec> layers, IReadOnlyList<NdArray>? weights, double density, RngKey key)
     {
         var densities = Densities(layers, density);
-        return MaskArguments.ToMaskSet(layers, layers.Select((layer, l) => Sampling.Bernoulli(layer.Count, densities[l], key.Split((ulong)l))).ToArray());
+        return MaskArguments.Bernoulli(layers, l => densities[l], key);
     }
 
     /// <summary>(out + in + kh + kw) / (out * in * kh * kw) for a conv, (out + in) / (out * in) for a linear layer.</summary>

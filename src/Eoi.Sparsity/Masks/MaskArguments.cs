@@ -1,4 +1,5 @@
 using Eoi.Core;
+using Eoi.Random;
 
 namespace Eoi.Sparsity;
 
@@ -55,6 +56,14 @@ static class MaskArguments
         return gradients;
     }
 
-    public static MaskSet ToMaskSet(IReadOnlyList<LayerSpec> layers, bool[][] keep) =>
-        new(layers, layers.Select((layer, l) => Masks.FromFlags(layer, keep[l])).ToArray());
+    public static MaskSet ToMaskSet(IReadOnlyList<LayerSpec> layers, bool[][] keep) => new(layers, keep);
+
+    /// <summary>Each layer's entries kept independently with its probability, layer l from key.Split(l); layers
+    /// drawn in parallel (each from its own key, so the same bits at any thread count).</summary>
+    public static MaskSet Bernoulli(IReadOnlyList<LayerSpec> layers, Func<int, double> probability, RngKey key)
+    {
+        var keep = new bool[layers.Count][];
+        ParallelLayers.For(layers.Count, l => keep[l] = Sampling.Bernoulli(layers[l].Count, probability(l), key.Split((ulong)l)));
+        return ToMaskSet(layers, keep);
+    }
 }

@@ -12,6 +12,6 @@ public sealed class UniformMask : IMaskMethod
     public MaskSet Select(IReadOnlyList<LayerSpec> layers, IReadOnlyList<NdArray>? weights, double density, RngKey key)
     {
         MaskArguments.Check(layers, density);
-        return MaskArguments.ToMaskSet(layers, layers.Select((layer, l) => Sampling.Bernoulli(layer.Count, density, key.Split((ulong)l))).ToArray());
+        return MaskArguments.Bernoulli(layers, _ => density, key);
     }
 }
