@@ -81,6 +81,9 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
         string from = run.DataDirectory is { } dir ? $" from {dir}" : "";
         text.AppendLine(CultureInfo.InvariantCulture,
             $"- data: {Data.Source}{from}, {Data.Train} train / {Data.Validation} validation / {Data.Test} test samples");
+        if (run.TrainExamples is not null || run.TestExamples is not null)
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"- reduced data: the first {run.TrainExamples?.ToString(CultureInfo.InvariantCulture) ?? "all"} training examples (before the validation split) and the first {run.TestExamples?.ToString(CultureInfo.InvariantCulture) ?? "all"} test examples");
         text.AppendLine(CultureInfo.InvariantCulture, $"- network: {run.Model} depth {run.Depth}, width {run.Width}; activations {string.Join(", ", Grid.Activations.Select(a => a.Kind))}");
         text.AppendLine(accuracy
             ? string.Create(CultureInfo.InvariantCulture, $"- training: {run.Training.Epochs} epochs, lr {run.Training.LearningRate}, weight decay {run.Training.WeightDecay}")
@@ -93,7 +96,7 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
             text.AppendLine(CultureInfo.InvariantCulture, $"- AI iterations: {run.Init.Options.ApproximateIsometry.Iterations}");
         if (Grid.ExtraArms.Count > 0)
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"- reference arms: {string.Join(", ", Grid.ExtraArms.Select(arm => arm == ExperimentArm.Sao ? $"SAO (degree {ExperimentGrid.SaoDegree})" : "dense orthogonal"))}");
+                $"- reference arms: {string.Join(", ", Grid.ExtraArms.Select(arm => arm == ExperimentArm.Sao ? $"SAO (degree {Grid.SaoDegree})" : $"dense {Grid.DenseArmInitKind}"))}");
         if (Missing is { Count: > 0 })
             text.AppendLine(CultureInfo.InvariantCulture, $"- missing (not finished): {Missing.Count} of {Grid.RunCount} runs: {string.Join(", ", Missing)}");
     }
