@@ -102,7 +102,7 @@ static class ExperimentCommand
             result.Write(directory);
             console.WriteLine();
             console.Write(new Text(result.MarkdownTable()));
-            ReportWritten(console, directory);
+            ReportWritten(console, directory, result);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done in {clock.Elapsed.TotalSeconds:F1} s"));
             return ExitCodes.Success;
         });
@@ -133,14 +133,16 @@ static class ExperimentCommand
         result.Write(output);
         console.WriteLine();
         console.Write(new Text(result.MarkdownTable()));
-        ReportWritten(console, output);
+        ReportWritten(console, output, result);
         return ExitCodes.Success;
     }
 
-    static void ReportWritten(IAnsiConsole console, string directory)
+    static void ReportWritten(IAnsiConsole console, string directory, ExperimentResult result)
     {
         foreach (string file in new[] { ExperimentResult.RunsFile, ExperimentResult.SummaryFile, ExperimentResult.TableFile })
             console.WriteLine($"wrote {Path.Combine(directory, file)}");
+        if (ExperimentPlots.Write(directory, result) is { } plot)
+            console.WriteLine($"wrote {Path.Combine(directory, ExperimentResult.EpochsFile)} and {plot}");
     }
 
     static string RunLine(ExperimentProgress p, ExperimentRun run, ExperimentMeasure measure)

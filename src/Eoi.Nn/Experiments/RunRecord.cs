@@ -26,7 +26,8 @@ public sealed record RunRecord(
     double Seconds,
     double? TestLoss,
     double? ValidationAccuracy,
-    SpectrumStats? Jacobian)
+    SpectrumStats? Jacobian,
+    IReadOnlyList<double>? TestAccuracyByEpoch = null)
 {
     public const string FileName = "result.json";
 
@@ -50,7 +51,7 @@ public sealed record RunRecord(
         Guard.NotNull(run, nameof(run));
         Guard.NotNull(result, nameof(result));
         return new RunRecord(grid.Name, run.Name, CurrentCodeVersion, SettingsHashOf(configuration), data, result.Value,
-            result.RealisedDensity, result.Seconds, result.TestLoss, result.ValidationAccuracy, result.Jacobian);
+            result.RealisedDensity, result.Seconds, result.TestLoss, result.ValidationAccuracy, result.Jacobian, result.TestAccuracyByEpoch);
     }
 
     /// <summary>Writes result.json into <paramref name="runDirectory"/>, with the configuration alongside for people to read.</summary>
@@ -89,6 +90,6 @@ public sealed record RunRecord(
     public ExperimentRun ToRun(GridRun run)
     {
         Guard.NotNull(run, nameof(run));
-        return new ExperimentRun(run.Cell, run.Seed, Value, RealisedDensity, Seconds, TestLoss, ValidationAccuracy, Jacobian);
+        return new ExperimentRun(run.Cell, run.Seed, Value, RealisedDensity, Seconds, TestLoss, ValidationAccuracy, Jacobian, TestAccuracyByEpoch);
     }
 }
