@@ -16,7 +16,17 @@ public sealed record ExperimentRun(
     double? TestLoss = null,
     double? ValidationAccuracy = null,
     SpectrumStats? Jacobian = null,
-    IReadOnlyList<double>? TestAccuracyByEpoch = null);
+    IReadOnlyList<double>? TestAccuracyByEpoch = null)
+{
+    // By value, the epoch curve included (the generated equality would compare the list by reference).
+    public bool Equals(ExperimentRun? other) =>
+        other is not null && Cell == other.Cell && Seed == other.Seed && Value.Equals(other.Value)
+        && RealisedDensity.Equals(other.RealisedDensity) && Seconds.Equals(other.Seconds) && Nullable.Equals(TestLoss, other.TestLoss)
+        && Nullable.Equals(ValidationAccuracy, other.ValidationAccuracy) && Equals(Jacobian, other.Jacobian)
+        && (TestAccuracyByEpoch ?? []).SequenceEqual(other.TestAccuracyByEpoch ?? []) && (TestAccuracyByEpoch is null) == (other.TestAccuracyByEpoch is null);
+
+    public override int GetHashCode() => HashCode.Combine(Cell, Seed, Value, Seconds);
+}
 
 /// <summary>A cell's runs summarised: mean and population standard deviation (NumPy's default) of the values
 /// over seeds, and, for Jacobian grids, the mean over seeds of each run's singular-value variance.</summary>

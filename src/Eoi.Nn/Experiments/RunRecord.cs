@@ -87,6 +87,17 @@ public sealed record RunRecord(
         return SettingsHash == expected ? null : $"written for another configuration (settings {SettingsHash}, this grid's {expected})";
     }
 
+    /// <summary>Whether <paramref name="other"/> holds the same results (everything but the wall time; the epoch
+    /// curve compared by value, which a record's generated equality would compare by reference).</summary>
+    public bool SameResultsAs(RunRecord other)
+    {
+        Guard.NotNull(other, nameof(other));
+        bool sameCurve = TestAccuracyByEpoch is null || other.TestAccuracyByEpoch is null
+            ? TestAccuracyByEpoch is null && other.TestAccuracyByEpoch is null
+            : TestAccuracyByEpoch.SequenceEqual(other.TestAccuracyByEpoch);
+        return sameCurve && this with { Seconds = 0, TestAccuracyByEpoch = null } == other with { Seconds = 0, TestAccuracyByEpoch = null };
+    }
+
     public ExperimentRun ToRun(GridRun run)
     {
         Guard.NotNull(run, nameof(run));
