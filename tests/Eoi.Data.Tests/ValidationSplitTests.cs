@@ -36,4 +36,34 @@ public class ValidationSplitTests
         Assert.Equal((27, 3, 5), (split.Train.Count, split.Validation.Count, split.Test.Count));
         Assert.Same(data.Test, split.Test);
     }
+
+    [Fact]
+    public void TakeKeepsTheFirstExamplesThenTheSplitTakesTheLastTenPercentOfThose()
+    {
+        var data = new TrainTest("toy", Datasets.Counting(30), Datasets.Counting(8)).Take(20, 5);
+        TrainValidationTest split = data.SplitValidation();
+        Assert.Equal((18, 2, 5), (split.Train.Count, split.Validation.Count, split.Test.Count));
+        Assert.Equal([8, 9], split.Validation.Labels.ToArray());
+        Assert.Equal([0, 1, 2, 3, 4], split.Test.Labels.ToArray());
+    }
+
+    [Fact]
+    public void TakeWithNoLimitsOrTheWholeCountKeepsTheSets()
+    {
+        var data = new TrainTest("toy", Datasets.Counting(30), Datasets.Counting(8));
+        Assert.Same(data.Train, data.Take(null, 8).Train);
+        Assert.Same(data.Test, data.Take(30, null).Test);
+    }
+
+    [Theory]
+    [InlineData(1, null, "trainExamples")]
+    [InlineData(31, null, "trainExamples")]
+    [InlineData(null, 0, "testExamples")]
+    [InlineData(null, 9, "testExamples")]
+    public void TakeRefusesCountsOutsideTheSets(int? train, int? test, string parameter)
+    {
+        var data = new TrainTest("toy", Datasets.Counting(30), Datasets.Counting(8));
+        var error = Assert.Throws<Eoi.Core.EoiArgumentException>(() => data.Take(train, test));
+        Assert.Equal(parameter, error.ParameterName);
+    }
 }

@@ -60,6 +60,49 @@ public class ExperimentTests
     }
 
     [Fact]
+    public void TheDeepCnnRunsBaseEoiSaoAndTheDenseDeltaOrthogonalNetwork()
+    {
+        var grid = ExperimentCatalog.Get(ExperimentCatalog.DeepCnnFashion, quick: false);
+        var cells = grid.Cells();
+
+        Assert.Equal(["base", "EOI", "SAO", "dense"], cells.Select(c => c.MethodName));
+        var sparse = grid.ConfigurationFor(cells[0], 1);
+        Assert.Equal((ModelKind.CifarConv, 1000, 128, DataSources.FashionMnist), (sparse.Model, sparse.Depth, sparse.Width, sparse.Dataset));
+        Assert.Equal((DenseInitKind.Orthogonal, 0.125, 1e-4), (sparse.Init.Options.DenseInit, sparse.Init.Density, sparse.Training.LearningRate));
+        Assert.True(sparse.Training.RecordJacobian);
+        var dense = grid.ConfigurationFor(cells[3], 1);
+        Assert.True(dense.Init.IsDense);
+        Assert.Equal(DenseInitKind.DeltaOrthogonal, dense.Init.Options.DenseInit);
+        Assert.Equal(16, grid.ConfigurationFor(cells[2], 1).Init.SaoDegree);
+    }
+
+    [Fact]
+    public void ANarrowerGridScalesSaosDegreeToKeepItsDensity()
+    {
+        var grid = new ExperimentOverrides { Depth = 40, Width = 32, TrainExamples = 600, TestExamples = 100 }
+            .ApplyTo(ExperimentCatalog.Get(ExperimentCatalog.DeepCnnFashion, quick: false));
+        var sao = grid.ConfigurationFor(Assert.Single(grid.Cells(), c => c.Arm == ExperimentArm.Sao), 2);
+
+        Assert.Equal((40, 32, 600, 100), (sao.Depth, sao.Width, sao.TrainExamples, sao.TestExamples));
+        Assert.Equal((4, 0.125), (sao.Init.SaoDegree, sao.Init.Density));
+    }
+
+    [Theory]
+    [InlineData(ExperimentCatalog.ResNet32Fashion, ModelKind.ResNet, 32, 16)]
+    [InlineData(ExperimentCatalog.Vgg16Fashion, ModelKind.Vgg16, 16, 64)]
+    public void TheContemporaryCnnGridsRunThreeMasksTimesThreeSchemesAtTwoDensities(string name, ModelKind model, int depth, int width)
+    {
+        var grid = ExperimentCatalog.Get(name, quick: false);
+
+        Assert.Equal(2 * 3 * 3 * 3, grid.RunCount);
+        var run = grid.ConfigurationFor(grid.Cells()[0], 1);
+        Assert.Equal((model, depth, width, ActivationKind.Relu), (run.Model, run.Depth, run.Width, run.Activation.Kind));
+        Assert.Equal((0.1, 1e-4, 200), (run.Training.LearningRate, run.Training.WeightDecay, run.Training.Epochs));
+        Assert.Equal(Orthogonal.CentreDensityRule.MoreNonZeros, run.Init.Options.CentreRule);
+        Assert.Equal(32, run.EffectivePadTo);
+    }
+
+    [Fact]
     public void ADenseDensityAndTheDenseArmAreOneCell()
     {
         var grid = new ExperimentOverrides { Densities = [0.125, 1], Masks = [MaskMethodKind.Uniform] }

@@ -22,6 +22,10 @@ static class ExperimentCommand
           mlp1000-mnist  1000-layer tanh MLP (width 128) on MNIST at density 0.125, plus SAO (degree 16)
                          and the dense orthogonal network
           jacobian-init  7-layer MLP: Jacobian singular values at initialisation, 4 activations x 12 densities
+          cnn-deep-fashion  vanilla CNN (CifarConv 1000 x 128, tanh) on Fashion-MNIST at density 0.125:
+                         base, EOI, SAO and dense delta-orthogonal
+          resnet32-fashion  ResNet-32 on Fashion-MNIST, densities 0.05 and 0.1, uniform/ERK/SNIP x base/AI/EOI
+          vgg16-fashion  VGG-16 (VGG-C) on Fashion-MNIST, as resnet32-fashion
         The full grids take hours to days on a CPU; --quick runs each at smoke-test size on the embedded
         MNIST sample (two seeds, uniform and snip masks, two epochs, 100 AI iterations). The options
         --seeds to --data-dir replace one setting of the grid (or of its quick size); summary.md lists the
@@ -40,6 +44,7 @@ static class ExperimentCommand
           eoi experiment mlp7-fashion -o experiments/fashion --resume     (after the first one was stopped)
           eoi experiment mlp7-fashion --shard 2/8 -o /shared/fashion        (one of 8 processes)
           eoi experiment mlp7-fashion --merge /shared/fashion -o experiments/fashion
+          eoi experiment resnet32-fashion --epochs 4 --train-examples 6000 --test-examples 2000
         """;
 
     /// <param name="environment">Reads an environment variable (the scheduler's array index), null when unset.</param>
@@ -97,7 +102,7 @@ static class ExperimentCommand
             result.Write(directory);
             console.WriteLine();
             console.Write(new Text(result.MarkdownTable()));
-            ReportWritten(console, directory);
+            ReportWritten(console, directory, result);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done in {clock.Elapsed.TotalSeconds:F1} s"));
             return ExitCodes.Success;
         });
@@ -128,14 +133,16 @@ static class ExperimentCommand
         result.Write(output);
         console.WriteLine();
         console.Write(new Text(result.MarkdownTable()));
-        ReportWritten(console, output);
+        ReportWritten(console, output, result);
         return ExitCodes.Success;
     }
 
-    static void ReportWritten(IAnsiConsole console, string directory)
+    static void ReportWritten(IAnsiConsole console, string directory, ExperimentResult result)
     {
         foreach (string file in new[] { ExperimentResult.RunsFile, ExperimentResult.SummaryFile, ExperimentResult.TableFile })
             console.WriteLine($"wrote {Path.Combine(directory, file)}");
+        if (ExperimentPlots.Write(directory, result) is { } plot)
+            console.WriteLine($"wrote {Path.Combine(directory, ExperimentResult.EpochsFile)} and {plot}");
     }
 
     static string RunLine(ExperimentProgress p, ExperimentRun run, ExperimentMeasure measure)
@@ -157,8 +164,12 @@ static class ExperimentCommand
         readonly Option<string> aiIterations = CommonOptions.Optional("--ai-iterations", "K", "Approximate Isometry's iterations, an integer >= 1.");
         readonly Option<string> dataset = CommonOptions.Optional("--dataset", "NAME", "Data source: " + string.Join(", ", DataSources.Names) + ".");
         readonly Option<string> dataDirectory = CommonOptions.Optional("--data-dir", "DIR", "Where the data source lives. Default: ./data/NAME.");
+        readonly Option<string> depth = CommonOptions.Optional("--depth", "N", "Network depth (as train --depth), an integer >= 1.");
+        readonly Option<string> width = CommonOptions.Optional("--width", "W", "Hidden width or first-stage channels (as train --width), an integer >= 1; SAO's degree follows it (width / 8).");
+        readonly Option<string> trainExamples = CommonOptions.Optional("--train-examples", "N", "Train on the first N training examples only (the last 10 % of them validate), N >= 2.");
+        readonly Option<string> testExamples = CommonOptions.Optional("--test-examples", "N", "Test on the first N test examples only, N >= 1.");
 
-        public IEnumerable<Option> All => [seeds, epochs, masks, schemes, densities, aiIterations, dataset, dataDirectory];
+        public IEnumerable<Option> All => [seeds, epochs, masks, schemes, densities, aiIterations, dataset, dataDirectory, depth, width, trainExamples, testExamples];
 
         public ExperimentOverrides Read(ParseResult parsed) => new()
         {
@@ -174,6 +185,10 @@ static class ExperimentCommand
                 : DataSources.Names.Contains(source) ? source
                 : throw new EoiArgumentException(dataset.Name, $"{dataset.Name} must be one of {string.Join(", ", DataSources.Names)}; got {source}"),
             DataDirectory = parsed.GetValue(dataDirectory),
+            Depth = Positive(parsed, depth),
+            Width = Positive(parsed, width),
+            TrainExamples = parsed.GetValue(trainExamples) is null ? null : TrainOptionValues.Integer(parsed, trainExamples, fallback: 2, min: 2),
+            TestExamples = Positive(parsed, testExamples),
         };
 
         static int? Positive(ParseResult parsed, Option<string> option) =>

@@ -5,6 +5,7 @@ using Eoi.Nn.Models;
 using Eoi.Nn.Runs;
 using Eoi.Nn.Setup;
 using Eoi.Nn.Training;
+using Eoi.Orthogonal;
 using Eoi.Sparsity;
 
 namespace Eoi.Nn.Experiments;
@@ -20,13 +21,19 @@ public static class ExperimentCatalog
     public const string Mlp7Fashion = "mlp7-fashion";
     public const string Mlp1000Mnist = "mlp1000-mnist";
     public const string JacobianInit = "jacobian-init";
+    public const string DeepCnnFashion = "cnn-deep-fashion";
+    public const string ResNet32Fashion = "resnet32-fashion";
+    public const string Vgg16Fashion = "vgg16-fashion";
 
-    public static IReadOnlyList<string> Names { get; } = [Mlp7Mnist, Mlp7Fashion, Mlp1000Mnist, JacobianInit];
+    public static IReadOnlyList<string> Names { get; } = [Mlp7Mnist, Mlp7Fashion, Mlp1000Mnist, JacobianInit, DeepCnnFashion, ResNet32Fashion, Vgg16Fashion];
 
     static readonly ulong[] PaperSeeds = [1, 2, 3, 4, 5];
     static readonly ulong[] QuickSeeds = [1, 2];
     static readonly MaskMethodKind[] PaperMasks = [MaskMethodKind.Uniform, MaskMethodKind.Erk, MaskMethodKind.Snip, MaskMethodKind.Grasp, MaskMethodKind.SynFlow];
     static readonly MaskMethodKind[] QuickMasks = [MaskMethodKind.Uniform, MaskMethodKind.Snip];
+    /// <summary>The mask methods the CNN grids run (issue: uniform, ERK and SNIP; the paper adds GraSP and SynFlow).</summary>
+    static readonly MaskMethodKind[] ContemporaryCnnMasks = [MaskMethodKind.Uniform, MaskMethodKind.Erk, MaskMethodKind.Snip];
+    static readonly ulong[] ContemporaryCnnSeeds = [1, 2, 3];
     static readonly InitScheme[] AllSchemes = [InitScheme.Base, InitScheme.ApproximateIsometry, InitScheme.Eoi];
     const int QuickEpochs = 2, QuickAiIterations = 100;
 
@@ -39,6 +46,9 @@ public static class ExperimentCatalog
             Mlp7Fashion => Mlp7(name, DataSources.FashionMnist, quick),
             Mlp1000Mnist => Mlp1000(quick),
             JacobianInit => Jacobian(quick),
+            DeepCnnFashion => DeepCnn(quick),
+            ResNet32Fashion => ContemporaryCnn(ResNet32Fashion, ModelKind.ResNet, 32, 16, quick),
+            Vgg16Fashion => ContemporaryCnn(Vgg16Fashion, ModelKind.Vgg16, 16, 64, quick),
             _ => throw new EoiArgumentException(nameof(name), $"experiment must be one of {string.Join(", ", Names)}; got \"{name}\""),
         };
     }
@@ -92,6 +102,54 @@ public static class ExperimentCatalog
         return new ExperimentGrid(JacobianInit, "7-layer MLP: input-output Jacobian singular values at initialisation",
             ExperimentMeasure.JacobianAtInit, baseRun, quick ? QuickSeeds : PaperSeeds, activations, densities,
             quick ? QuickMasks : PaperMasks, AllSchemes, []);
+    }
+
+    /// <summary>§6.3: the authors' vanilla CNN (CifarConv depth 1000, 128 channels, tanh, circular padding, no
+    /// normalisation or residuals), sigma_w 1.0247, sigma_b 0.00448, lr 1e-4, density 0.125, masks on the
+    /// conv-orthogonal init; base and EOI (uniform masks), SAO (degree width/8) and the dense delta-orthogonal
+    /// network; the Jacobian at batch 0 of every epoch. Here on Fashion-MNIST zero-padded to 32 x 32. The quick
+    /// size is depth 16, 16 channels, one epoch.</summary>
+    static ExperimentGrid DeepCnn(bool quick)
+    {
+        var baseRun = new RunConfiguration
+        {
+            Model = ModelKind.CifarConv,
+            Depth = quick ? 16 : 1000,
+            Width = quick ? 16 : 128,
+            Dataset = quick ? DataSources.Sample : DataSources.FashionMnist,
+            Init = Plan(quick, InitScale.ThousandLayer, ApproximateIsometryOptions.ThousandLayerIterations),
+            Training = new TrainingOptions { Epochs = quick ? 1 : 100, LearningRate = 1e-4, WeightDecay = 1e-4, RecordJacobian = true },
+            AnalyzeLayers = false,
+        };
+        return new ExperimentGrid(DeepCnnFashion, "deep vanilla CNN (CifarConv, tanh, circular padding, no normalisation or residuals): final test accuracy",
+            ExperimentMeasure.FinalTestAccuracy, baseRun, quick ? [1] : PaperSeeds, [Activation.Tanh], [0.125],
+            [MaskMethodKind.Uniform], [InitScheme.Base, InitScheme.Eoi], [ExperimentArm.Sao, ExperimentArm.Dense])
+        {
+            DenseArmInit = DenseInitKind.DeltaOrthogonal,
+        };
+    }
+
+    /// <summary>§6.4: ResNet-32 or VGG-16 (VGG-C), ReLU, lr 0.1, l2 1e-4, 200 epochs, densities 0.05 and 0.1,
+    /// masks uniform, ERK and SNIP x {base, AI, EOI} on the conv-orthogonal init with the more-nonzeros centre
+    /// rule, seeds 1-3; here on Fashion-MNIST zero-padded to 32 x 32.</summary>
+    static ExperimentGrid ContemporaryCnn(string name, ModelKind model, int depth, int width, bool quick)
+    {
+        var plan = Plan(quick, InitScale.Standard, ApproximateIsometryOptions.PaperIterations);
+        var baseRun = new RunConfiguration
+        {
+            Model = model,
+            Depth = depth,
+            Width = quick ? width / 4 : width,
+            Activation = Activation.Relu,
+            Dataset = quick ? DataSources.Sample : DataSources.FashionMnist,
+            Init = plan with { Options = plan.Options with { CentreRule = CentreDensityRule.MoreNonZeros } },
+            Training = new TrainingOptions { Epochs = quick ? 1 : 200, LearningRate = 0.1, WeightDecay = 1e-4 },
+            AnalyzeLayers = false,
+        };
+        string network = model == ModelKind.ResNet ? $"ResNet-{depth}" : "VGG-16 (VGG-C)";
+        return new ExperimentGrid(name, $"{network}, ReLU, batch normalisation: final test accuracy",
+            ExperimentMeasure.FinalTestAccuracy, baseRun, quick ? QuickSeeds : ContemporaryCnnSeeds, [Activation.Relu],
+            quick ? [0.1] : [0.05, 0.1], quick ? QuickMasks : ContemporaryCnnMasks, AllSchemes, []);
     }
 
     static InitializationPlan Plan(bool quick, InitScale scale, int aiIterations) => new()

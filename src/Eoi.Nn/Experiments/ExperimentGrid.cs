@@ -19,7 +19,7 @@ public enum ExperimentArm
 {
     /// <summary>Mask method X followed by base, AI or EOI.</summary>
     MaskScheme,
-    /// <summary>Density 1: the dense init alone (orthogonal in every grid here).</summary>
+    /// <summary>Density 1: the dense init alone (<see cref="ExperimentGrid.DenseArmInitKind"/>).</summary>
     Dense,
     /// <summary>SAO at <see cref="ExperimentGrid.SaoDegree"/> (paper.md §4.2), used in the 1000-layer experiments.</summary>
     Sao,
@@ -74,8 +74,19 @@ public sealed record ExperimentGrid(
     IReadOnlyList<InitScheme> Schemes,
     IReadOnlyList<ExperimentArm> ExtraArms)
 {
-    /// <summary>The authors' SAO degree in the 1000-layer experiments (paper.md §4.2).</summary>
-    public const int SaoDegree = 16;
+    /// <summary>The authors' SAO degree in the 1000-layer experiments (paper.md §4.2): 16 of width 128.</summary>
+    public const int PaperSaoDegree = 16, PaperSaoWidth = 128;
+
+    /// <summary>The SAO arm's degree: the paper's 16 at width 128, scaled with the width (width / 8, at least 2)
+    /// so that a narrower grid keeps SAO's density of 0.125.</summary>
+    public int SaoDegree => Math.Max(2, (int)Math.Round((double)PaperSaoDegree * Base.Width / PaperSaoWidth));
+
+    /// <summary>The dense arm's init when it is not the one the masks are chosen on (the deep CNN: masks on
+    /// conv-orthogonal, dense arm delta-orthogonal, paper.md §6.3); null for the same.</summary>
+    public DenseInitKind? DenseArmInit { get; init; }
+
+    /// <summary>The init the dense arm runs: <see cref="DenseArmInit"/>, else the base's dense init.</summary>
+    public DenseInitKind DenseArmInitKind => DenseArmInit ?? Base.Init.Options.DenseInit;
 
     /// <summary>Each layer's in-degree over the width: SAO's density on the square layers.</summary>
     public double SaoDensity => (double)SaoDegree / Base.Width;
@@ -99,6 +110,7 @@ public sealed record ExperimentGrid(
         {
             Density = cell.Density, MaskMethod = cell.Mask, Scheme = cell.Scheme,
             SaoDegree = cell.Arm == ExperimentArm.Sao ? SaoDegree : null,
+            Options = cell.IsDense ? Base.Init.Options with { DenseInit = DenseArmInitKind } : Base.Init.Options,
         },
         Training = Base.Training with { Seed = seed },
     };

@@ -41,7 +41,7 @@ public static class ExperimentMerge
                     refused.Add($"{folder} ({problem})");
                 else if (!found.TryGetValue(name, out var first))
                     found.Add(name, (record, folder));
-                else if (first.Record with { Seconds = 0 } == record with { Seconds = 0 })
+                else if (first.Record.SameResultsAs(record))
                     duplicates++;
                 else
                     refused.Add($"{folder} (its results differ from {first.Path})");

@@ -16,6 +16,10 @@ public sealed record ExperimentOverrides
     public int? AiIterations { get; init; }
     public string? Dataset { get; init; }
     public string? DataDirectory { get; init; }
+    public int? Depth { get; init; }
+    public int? Width { get; init; }
+    public int? TrainExamples { get; init; }
+    public int? TestExamples { get; init; }
 
     public ExperimentGrid ApplyTo(ExperimentGrid grid)
     {
@@ -32,6 +36,10 @@ public sealed record ExperimentOverrides
             {
                 Dataset = Dataset ?? run.Dataset,
                 DataDirectory = DataDirectory ?? run.DataDirectory,
+                Depth = Depth ?? run.Depth,
+                Width = Width ?? run.Width,
+                TrainExamples = TrainExamples ?? run.TrainExamples,
+                TestExamples = TestExamples ?? run.TestExamples,
                 Training = run.Training with { Epochs = Epochs ?? run.Training.Epochs },
                 Init = run.Init with
                 {

@@ -12,7 +12,15 @@ namespace Eoi.Nn.Experiments;
 /// <see cref="Missing"/> names the grid's runs that are not in <see cref="Runs"/> (a merge of unfinished shards).</summary>
 public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<ExperimentRun> Runs, ExperimentData Data, IReadOnlyList<string>? Missing = null)
 {
-    public const string RunsFile = "runs.csv", SummaryFile = "summary.csv", TableFile = "summary.md";
+    public const string RunsFile = "runs.csv", SummaryFile = "summary.csv", TableFile = "summary.md", EpochsFile = "epochs.csv";
+
+    /// <summary>Each cell's test accuracy after each epoch (index 0 is epoch 1), mean over the seeds whose runs kept it (one entry per
+    /// epoch); cells without any such run are left out.</summary>
+    public IReadOnlyList<(ExperimentCell Cell, double[] MeanTestAccuracy)> MeanAccuracyByEpoch() =>
+        [.. Grid.Cells()
+            .Select(cell => (cell, curves: Runs.Where(r => r.Cell == cell && r.TestAccuracyByEpoch is { Count: > 0 }).Select(r => r.TestAccuracyByEpoch!).ToArray()))
+            .Where(c => c.curves.Length > 0)
+            .Select(c => (c.cell, Enumerable.Range(0, c.curves.Min(curve => curve.Count)).Select(e => c.curves.Average(curve => curve[e])).ToArray()))];
 
     public IReadOnlyList<CellSummary> Summaries() =>
         [.. Grid.Cells().Select(cell => (cell, runs: Runs.Where(r => r.Cell == cell).ToArray()))
@@ -37,6 +45,12 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
                 s.Cell.Activation.Kind, s.Cell.Density, s.Cell.MaskName, s.Cell.MethodName, s.Runs, s.Mean, s.Std, s.MeanJacobianVariance,
             }));
         AtomicFile.WriteText(Path.Combine(directory, TableFile), writer => writer.Write(MarkdownTable()));
+        if (Runs.Any(r => r.TestAccuracyByEpoch is not null))
+            MetricsFiles.WriteCsv(Path.Combine(directory, EpochsFile), ["activation", "density", "mask", "scheme", "seed", "epoch", "test_acc"],
+                Runs.SelectMany(r => (r.TestAccuracyByEpoch ?? []).Select((accuracy, epoch) => new object?[]
+                {
+                    r.Cell.Activation.Kind, r.Cell.Density, r.Cell.MaskName, r.Cell.MethodName, r.Seed, epoch + 1, accuracy,
+                })));
     }
 
     /// <summary>The settings, then one table per (activation, density): rows are mask methods ("-" for the
@@ -81,6 +95,9 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
         string from = run.DataDirectory is { } dir ? $" from {dir}" : "";
         text.AppendLine(CultureInfo.InvariantCulture,
             $"- data: {Data.Source}{from}, {Data.Train} train / {Data.Validation} validation / {Data.Test} test samples");
+        if (run.TrainExamples is not null || run.TestExamples is not null)
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"- reduced data: the first {run.TrainExamples?.ToString(CultureInfo.InvariantCulture) ?? "all"} training examples (before the validation split) and the first {run.TestExamples?.ToString(CultureInfo.InvariantCulture) ?? "all"} test examples");
         text.AppendLine(CultureInfo.InvariantCulture, $"- network: {run.Model} depth {run.Depth}, width {run.Width}; activations {string.Join(", ", Grid.Activations.Select(a => a.Kind))}");
         text.AppendLine(accuracy
             ? string.Create(CultureInfo.InvariantCulture, $"- training: {run.Training.Epochs} epochs, lr {run.Training.LearningRate}, weight decay {run.Training.WeightDecay}")
@@ -93,7 +110,7 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
             text.AppendLine(CultureInfo.InvariantCulture, $"- AI iterations: {run.Init.Options.ApproximateIsometry.Iterations}");
         if (Grid.ExtraArms.Count > 0)
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"- reference arms: {string.Join(", ", Grid.ExtraArms.Select(arm => arm == ExperimentArm.Sao ? $"SAO (degree {ExperimentGrid.SaoDegree})" : "dense orthogonal"))}");
+                $"- reference arms: {string.Join(", ", Grid.ExtraArms.Select(arm => arm == ExperimentArm.Sao ? $"SAO (degree {Grid.SaoDegree})" : $"dense {Grid.DenseArmInitKind}"))}");
         if (Missing is { Count: > 0 })
             text.AppendLine(CultureInfo.InvariantCulture, $"- missing (not finished): {Missing.Count} of {Grid.RunCount} runs: {string.Join(", ", Missing)}");
     }

@@ -66,7 +66,7 @@ public static class ExperimentRunner
         var outcome = TrainingRun.Execute(configuration, backend, progress, data, resumeFrom, cancellation);
         var final = outcome.Training.Final;
         return new ExperimentRun(cell, seed, final.TestAccuracy, outcome.GlobalDensity, clock.Elapsed.TotalSeconds,
-            final.TestLoss, final.ValidationAccuracy, outcome.InitialJacobian);
+            final.TestLoss, final.ValidationAccuracy, outcome.InitialJacobian, [.. outcome.Training.History.Select(m => m.TestAccuracy)]);
     }
 
     /// <summary>The finished run in <paramref name="directory"/>, read back from its result.json; null when it has none.</summary>

@@ -26,7 +26,8 @@ public sealed record RunRecord(
     double Seconds,
     double? TestLoss,
     double? ValidationAccuracy,
-    SpectrumStats? Jacobian)
+    SpectrumStats? Jacobian,
+    IReadOnlyList<double>? TestAccuracyByEpoch = null)
 {
     public const string FileName = "result.json";
 
@@ -50,7 +51,7 @@ public sealed record RunRecord(
         Guard.NotNull(run, nameof(run));
         Guard.NotNull(result, nameof(result));
         return new RunRecord(grid.Name, run.Name, CurrentCodeVersion, SettingsHashOf(configuration), data, result.Value,
-            result.RealisedDensity, result.Seconds, result.TestLoss, result.ValidationAccuracy, result.Jacobian);
+            result.RealisedDensity, result.Seconds, result.TestLoss, result.ValidationAccuracy, result.Jacobian, result.TestAccuracyByEpoch);
     }
 
     /// <summary>Writes result.json into <paramref name="runDirectory"/>, with the configuration alongside for people to read.</summary>
@@ -86,9 +87,20 @@ public sealed record RunRecord(
         return SettingsHash == expected ? null : $"written for another configuration (settings {SettingsHash}, this grid's {expected})";
     }
 
+    /// <summary>Whether <paramref name="other"/> holds the same results (everything but the wall time; the epoch
+    /// curve compared by value, which a record's generated equality would compare by reference).</summary>
+    public bool SameResultsAs(RunRecord other)
+    {
+        Guard.NotNull(other, nameof(other));
+        bool sameCurve = TestAccuracyByEpoch is null || other.TestAccuracyByEpoch is null
+            ? TestAccuracyByEpoch is null && other.TestAccuracyByEpoch is null
+            : TestAccuracyByEpoch.SequenceEqual(other.TestAccuracyByEpoch);
+        return sameCurve && this with { Seconds = 0, TestAccuracyByEpoch = null } == other with { Seconds = 0, TestAccuracyByEpoch = null };
+    }
+
     public ExperimentRun ToRun(GridRun run)
     {
         Guard.NotNull(run, nameof(run));
-        return new ExperimentRun(run.Cell, run.Seed, Value, RealisedDensity, Seconds, TestLoss, ValidationAccuracy, Jacobian);
+        return new ExperimentRun(run.Cell, run.Seed, Value, RealisedDensity, Seconds, TestLoss, ValidationAccuracy, Jacobian, TestAccuracyByEpoch);
     }
 }

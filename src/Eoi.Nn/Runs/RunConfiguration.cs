@@ -23,6 +23,11 @@ public sealed record RunConfiguration
     /// <summary>Images with a side shorter than this are zero-padded to it on loading (<see cref="DataSources.Load"/>);
     /// 0 keeps them as stored; null picks <see cref="AutomaticPadTo"/>.</summary>
     public int? PadTo { get; init; }
+    /// <summary>Train on the first N examples of the training set only (the last 10 % of those then validate);
+    /// null for all. A stated reduction for grids that the full set would make too long.</summary>
+    public int? TrainExamples { get; init; }
+    /// <summary>Test on the first N examples of the test set only; null for all.</summary>
+    public int? TestExamples { get; init; }
     public InitializationPlan Init { get; init; } = new() { Density = 0.1 };
     public TrainingOptions Training { get; init; } = new() { LearningRate = 0.01, RecordJacobian = true };
     /// <summary>Singular values of every weight layer at initialisation and after training (costly for deep nets).</summary>

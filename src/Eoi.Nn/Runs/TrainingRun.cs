@@ -18,11 +18,13 @@ namespace Eoi.Nn.Runs;
 /// </summary>
 public static class TrainingRun
 {
-    /// <summary>The run's data as its network reads it (zero-padded to <see cref="RunConfiguration.EffectivePadTo"/>).</summary>
+    /// <summary>The run's data as its network reads it (zero-padded to <see cref="RunConfiguration.EffectivePadTo"/>),
+    /// cut to <see cref="RunConfiguration.TrainExamples"/> and <see cref="RunConfiguration.TestExamples"/>.</summary>
     public static TrainValidationTest LoadData(RunConfiguration configuration)
     {
         Guard.NotNull(configuration, nameof(configuration));
-        var sets = DataSources.Load(configuration.Dataset, configuration.DataDirectory, configuration.EffectivePadTo);
+        var sets = DataSources.Load(configuration.Dataset, configuration.DataDirectory, configuration.EffectivePadTo)
+            .Take(configuration.TrainExamples, configuration.TestExamples);
         return (configuration.Model == ModelKind.Mlp ? sets.Flatten() : sets).SplitValidation();
     }
 
