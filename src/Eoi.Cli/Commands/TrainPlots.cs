@@ -21,15 +21,15 @@ static class TrainPlots
         var history = outcome.Training.History;
         var plots = new List<(string File, Action<string> Render)>
         {
-            ("loss.png", path => Curves(path, "Cross-entropy loss", "loss", Alignment.UpperRight, history,
+            (RunFiles.LossPlot, path => Curves(path, "Cross-entropy loss", "loss", Alignment.UpperRight, history,
                 ("train", m => m.TrainLoss), ("validation", m => m.ValidationLoss), ("test", m => m.TestLoss))),
-            ("accuracy.png", path => Curves(path, "Accuracy", "accuracy (%)", Alignment.LowerRight, history,
+            (RunFiles.AccuracyPlot, path => Curves(path, "Accuracy", "accuracy (%)", Alignment.LowerRight, history,
                 ("train", m => 100 * m.TrainAccuracy), ("validation", m => 100 * m.ValidationAccuracy), ("test", m => 100 * m.TestAccuracy))),
         };
         if (outcome.InitialSpectra.Count > 0)
-            plots.Add(("spectra.png", path => Spectra(path, outcome.InitialSpectra, outcome.FinalSpectra)));
+            plots.Add((RunFiles.SpectraPlot, path => Spectra(path, outcome.InitialSpectra, outcome.FinalSpectra)));
         if (history.All(m => m.Jacobian is not null))
-            plots.Add(("jacobian.png", path => JacobianPlot(history).SavePng(path, Width + OutsideLegendWidth, Height)));
+            plots.Add((RunFiles.JacobianPlot, path => PngFile.Save(JacobianPlot(history), path, Width + OutsideLegendWidth, Height)));
         var files = plots.Select(p => Path.Combine(directory, p.File)).ToArray();
         Task.WhenAll(plots.Select((p, i) => Task.Run(() => p.Render(files[i])))).GetAwaiter().GetResult();
         return files;
@@ -45,7 +45,7 @@ static class TrainPlots
             ("mean", m => m.Jacobian!.Mean), ("max", m => m.Jacobian!.Max), ("min", m => m.Jacobian!.Min));
 
     static void Curves(string path, string title, string yLabel, Alignment legend, IReadOnlyList<EpochMetrics> history, params (string Label, Func<EpochMetrics, double> Value)[] series) =>
-        CurvesPlot(title, yLabel, legend, history, series).SavePng(path, Width, Height);
+        PngFile.Save(CurvesPlot(title, yLabel, legend, history, series), path, Width, Height);
 
     /// <param name="legend">The corner of the data area that holds the legend; null: outside it, on the right.</param>
     static Plot CurvesPlot(string title, string yLabel, Alignment? legend, IReadOnlyList<EpochMetrics> history, params (string Label, Func<EpochMetrics, double> Value)[] series)
@@ -89,7 +89,7 @@ static class TrainPlots
         plot.XLabel("rank / count");
         plot.YLabel("singular value");
         plot.ShowLegend(Edge.Right);
-        plot.SavePng(path, Width + 200, Height);
+        PngFile.Save(plot, path, Width + 200, Height);
     }
 
     static double[] Ranks(int count) => [.. Enumerable.Range(0, count).Select(i => count == 1 ? 0 : i / (double)(count - 1))];

@@ -7,7 +7,9 @@ public static class RunFiles
     public const string Spectra = "spectra.csv";
     public const string Summary = "run.json";
     public const string Checkpoint = "checkpoint.safetensors";
+    /// <summary>The plots the command line draws from a run's outcome.</summary>
+    public const string LossPlot = "loss.png", AccuracyPlot = "accuracy.png", SpectraPlot = "spectra.png", JacobianPlot = "jacobian.png";
 
-    /// <summary>Every file above (each written atomically).</summary>
-    public static IReadOnlyList<string> Written { get; } = [Metrics, Spectra, Summary, Checkpoint];
+    /// <summary>Every file above (each written atomically, so a kill can leave only their temporary files).</summary>
+    public static IReadOnlyList<string> Written { get; } = [Metrics, Spectra, Summary, Checkpoint, LossPlot, AccuracyPlot, SpectraPlot, JacobianPlot];
 }
