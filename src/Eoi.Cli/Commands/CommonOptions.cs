@@ -11,14 +11,17 @@ namespace Eoi.Cli.Commands;
 /// </summary>
 static class CommonOptions
 {
-    public static Option<string> Rows() =>
-        Required("--rows", "R", "Rows: output features (for --kind conv, output channels). An integer >= 1.");
+    /// <param name="kernels">Whether the command has --kind conv, whose rows and columns are channels.</param>
+    public static Option<string> Rows(bool kernels) =>
+        Required("--rows", "R", $"Rows: output features{(kernels ? " (for --kind conv, output channels)" : "")}. An integer >= 1.");
 
-    public static Option<string> Cols() =>
-        Required("--cols", "C", "Columns: input features (for --kind conv, input channels). An integer >= 1.");
+    /// <inheritdoc cref="Rows"/>
+    public static Option<string> Cols(bool kernels) =>
+        Required("--cols", "C", $"Columns: input features{(kernels ? " (for --kind conv, input channels)" : "")}. An integer >= 1.");
 
-    public static Option<string> Density() =>
-        Required("--density", "D", "Fraction of non-zero entries, in [1/max(rows, cols), 1] (for --kind conv, in (0, 1]).");
+    /// <inheritdoc cref="Rows"/>
+    public static Option<string> Density(bool kernels) =>
+        Required("--density", "D", $"Fraction of non-zero entries, in [1/max(rows, cols), 1]{(kernels ? " (for --kind conv, in (0, 1])" : "")}.");
 
     public static Option<string> Seed() =>
         Required("--seed", "S", "Random seed, an integer in [0, 2^64-1]; the same seed gives the same bits on every machine.");

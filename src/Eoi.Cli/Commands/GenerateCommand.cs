@@ -27,9 +27,9 @@ static class GenerateCommand
 
     sealed class Options
     {
-        public readonly Option<string> Rows = CommonOptions.Rows();
-        public readonly Option<string> Cols = CommonOptions.Cols();
-        public readonly Option<string> Density = CommonOptions.Density();
+        public readonly Option<string> Rows = CommonOptions.Rows(kernels: true);
+        public readonly Option<string> Cols = CommonOptions.Cols(kernels: true);
+        public readonly Option<string> Density = CommonOptions.Density(kernels: true);
         public readonly Option<string> Seed = CommonOptions.Seed();
         public readonly Option<string> Gain = CommonOptions.Gain();
         public readonly Option<string> Kind = CommonOptions.Choice("--kind", "A linear layer's matrix or a conv kernel (rows = out channels, " +

@@ -37,7 +37,12 @@ sealed class TrainArguments
     readonly Option<string> weightDecay = CommonOptions.Optional("--weight-decay", "L2", "L2 weight decay. Default: 1e-4.");
     readonly Option<string> seed = CommonOptions.Optional("--seed", "S", "Seed of the initialisation and the batch order, in [0, 2^64-1]. Default: 1.");
     readonly Option<string> device = TrainBackend.DeviceOption();
-    readonly Option<string> output = new("--output", "-o") { HelpName = "DIR", Description = "Where metrics, spectra, plots and the checkpoint go. Default: ./runs/<model>-<init>-d<density>-seed<seed>." };
+    readonly Option<string> output = new("--output", "-o")
+    {
+        HelpName = "DIR",
+        Description = $"Where metrics, spectra, plots and the checkpoint go. Default: {DefaultOutputPattern} ('dense' for " +
+            $"<mask>-<init> at density 1), e.g. {DefaultOutputWithoutOptions} with no options.",
+    };
     readonly Option<string> resume = CommonOptions.Optional("--resume", "CHECKPOINT", "Continue a run from its checkpoint (same options); ends with the same bits as an uninterrupted run.");
     readonly Option<bool> noJacobian = new("--no-jacobian") { Description = "Skip the input-output Jacobian's singular values at batch 0 of every epoch." };
 
@@ -94,7 +99,13 @@ sealed class TrainArguments
         return configuration with { OutputDirectory = parsed.GetValue(output) ?? DefaultOutput(configuration) };
     }
 
-    /// <summary>./runs/mlp-7x100-uniform-eoi-d0.1-seed1: one directory per distinct run, the same every time.</summary>
+    /// <summary>What <see cref="DefaultOutput"/> makes of a run, as the help states it.</summary>
+    internal const string DefaultOutputPattern = "runs/<model>-<depth>x<width>-<mask>-<init>-d<density>-seed<seed>";
+
+    /// <summary><see cref="DefaultOutput"/> of <c>eoi train</c> with no options.</summary>
+    internal const string DefaultOutputWithoutOptions = "runs/mlp-7x100-uniform-eoi-d0.1-seed1";
+
+    /// <summary>runs/mlp-7x100-uniform-eoi-d0.1-seed1: one directory per distinct run, the same every time.</summary>
     static string DefaultOutput(RunConfiguration c)
     {
         string init = c.Init.IsDense
