@@ -1,5 +1,6 @@
 using Eoi.Core;
 using Eoi.IO;
+using Eoi.Oracle;
 using Eoi.Orthogonal;
 
 namespace Eoi.Properties;

@@ -2,8 +2,6 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Eoi.Core;
-using Eoi.Orthogonal;
-using Eoi.Random;
 
 namespace Eoi.IO.Tests;
 
@@ -63,23 +61,6 @@ public sealed class NumpyInteropTests
             with open(f"{folder}/{name}.expected", "wb") as f:
                 f.write(np.ascontiguousarray(a, dtype="<f8").tobytes())
             print(json.dumps({"name": name, "dtype": a.dtype.str, "shape": list(a.shape), "fortran": bool(a.flags.f_contiguous and a.ndim > 1)}))
-        """;
-
-    const string LoadPlanFile = """
-        import sys, json, struct
-
-        def bits(x):
-            assert isinstance(x, float), f"{x!r} was not parsed as a float"
-            return struct.pack("<d", x).hex()
-
-        with open(sys.argv[1], encoding="utf-8") as f:
-            lines = f.read().splitlines()
-        header = json.loads(lines[0])
-        print(header["format"], header["version"], header["rows"], header["cols"], bits(header["target_density"]),
-              header["rule"], header["key"], header["rotations"], header["nnz"])
-        for line in lines[1:]:
-            r = json.loads(line)
-            print(r["i"], r["j"], bits(r["theta"]), bits(r["cos"]), bits(r["sin"]))
         """;
 
     [Fact]
@@ -150,36 +131,6 @@ public sealed class NumpyInteropTests
                     $"{name}[{k}]: numpy has {BinaryPrimitives.ReadDoubleLittleEndian(expected.AsSpan(8 * k)):R}, we read {array.Data[k]:R}");
         }
         Assert.Contains(lines, l => l.Contains("\"fortran\": true"));
-    }
-
-    [Fact]
-    public void PythonJsonReadsRotationPlanDoublesBitExactly()
-    {
-        string python = PythonWithNumpy.Require();
-        using var dir = new TempDirectory();
-        string path = dir.File("plan.jsonl");
-        var random = new System.Random(99);
-        var rotations = new List<GivensRotation> { new(0, 1, -0.0, 1, 0.0), new(1, 2, double.Epsilon, double.MaxValue, 1e21) };
-        while (rotations.Count < 200)
-        {
-            double[] v = [.. Enumerable.Range(0, 3).Select(_ => BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue)))];
-            if (v.All(double.IsFinite))
-                rotations.Add(new GivensRotation(0, 2, v[0], v[1], v[2]));
-        }
-        var plan = new RotationPlan(3, 3, 0.1 + 0.2, StoppingRule.ExactCount, new RngKey(3, uint.MaxValue), rotations);
-        RotationPlanFile.Write(path, plan);
-
-        string[] lines = PythonWithNumpy.Run(python, LoadPlanFile, path).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-        Assert.Equal($"eoi-rotation-plan 1 3 3 {Bits(plan.TargetDensity)} exact-count [3, 4294967295] 200 {plan.NonZeros}", lines[0]);
-        Assert.Equal(rotations.Select(g => $"{g.I} {g.J} {Bits(g.Theta)} {Bits(g.Cos)} {Bits(g.Sin)}"), lines[1..]);
-    }
-
-    static string Bits(double value)
-    {
-        Span<byte> bytes = stackalloc byte[8];
-        BinaryPrimitives.WriteDoubleLittleEndian(bytes, value);
-        return Convert.ToHexStringLower(bytes);
     }
 
     static string NumpyDtype(DType dtype) => dtype switch { DType.Float32 => "<f4", DType.Float64 => "<f8", _ => "|b1" };

@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Eoi.Core;
 using Eoi.Orthogonal;
+using Eoi.IO;
 using Eoi.Random;
 using static System.FormattableString;
 
-namespace Eoi.IO;
+namespace Eoi.Oracle;
 
 /// <summary>
 /// Rotation plans as JSON lines: a header object, then one object per rotation, so a Python reader needs
