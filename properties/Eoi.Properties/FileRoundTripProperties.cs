@@ -79,7 +79,7 @@ public sealed class FileRoundTripProperties : IDisposable
     static void AssertSameArray(NdArray expected, NdArray actual)
     {
         Assert.Equal(expected.Shape, actual.Shape);
-        Assert.Equal(expected.DType, actual.DType);
+        Assert.Equal(expected.ElementType, actual.ElementType);
         Assert.Equal(Bits(expected.Data), Bits(actual.Data));
     }
 }

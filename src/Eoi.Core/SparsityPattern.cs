@@ -62,7 +62,7 @@ public sealed class SparsityPattern
         for (int r = 0; r < Rows; r++)
             for (int k = RowOffsets[r]; k < RowOffsets[r + 1]; k++)
                 data[(long)r * Cols + ColumnIndices[k]] = 1.0;
-        return new NdArray([Rows, Cols], DType.Bool, data);
+        return new NdArray([Rows, Cols], ElementType.Bool, data);
     }
 
     /// <summary>The pattern of the transposed matrix (cols x rows), built in O(rows + nnz).</summary>
@@ -99,13 +99,13 @@ public sealed class CsrMatrix
     }
 
     /// <summary>Dense row-major copy; positions outside the pattern are +0.0.</summary>
-    public NdArray ToDense(DType dtype = DType.Float64)
+    public NdArray ToDense(ElementType dtype = ElementType.Float64)
     {
         var data = new double[(long)Rows * Cols];
         var p = Pattern;
         for (int r = 0; r < Rows; r++)
             for (int k = p.RowOffsets[r]; k < p.RowOffsets[r + 1]; k++)
-                data[(long)r * Cols + p.ColumnIndices[k]] = dtype == DType.Float32 ? (float)Values[k] : Values[k];
+                data[(long)r * Cols + p.ColumnIndices[k]] = dtype == ElementType.Float32 ? (float)Values[k] : Values[k];
         return new NdArray([Rows, Cols], dtype, data);
     }
 }

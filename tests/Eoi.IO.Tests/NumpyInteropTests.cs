@@ -70,14 +70,14 @@ public sealed class NumpyInteropTests
         using var dir = new TempDirectory();
         var arrays = new Dictionary<string, NdArray>
         {
-            ["f64"] = Arrays.Random([3, 4], DType.Float64, seed: 1),
-            ["f32"] = Arrays.Random([2, 3, 2], DType.Float32, seed: 2),
-            ["mask"] = Arrays.Random([5, 4], DType.Bool, seed: 3),
-            ["awkward64"] = Arrays.Awkward(DType.Float64),
-            ["awkward32"] = Arrays.Awkward(DType.Float32),
-            ["scalar"] = new NdArray([], DType.Float64, [0.1]),
-            ["vector"] = new NdArray([1], DType.Float64, [-0.0]),
-            ["empty"] = new NdArray([0, 4], DType.Float32, []),
+            ["f64"] = Arrays.Random([3, 4], ElementType.Float64, seed: 1),
+            ["f32"] = Arrays.Random([2, 3, 2], ElementType.Float32, seed: 2),
+            ["mask"] = Arrays.Random([5, 4], ElementType.Bool, seed: 3),
+            ["awkward64"] = Arrays.Awkward(ElementType.Float64),
+            ["awkward32"] = Arrays.Awkward(ElementType.Float32),
+            ["scalar"] = new NdArray([], ElementType.Float64, [0.1]),
+            ["vector"] = new NdArray([1], ElementType.Float64, [-0.0]),
+            ["empty"] = new NdArray([0, 4], ElementType.Float32, []),
         };
         foreach (var (name, array) in arrays)
             NpyFile.Write(dir.File(name + ".npy"), array);
@@ -97,7 +97,7 @@ public sealed class NumpyInteropTests
             }
             string name = root.GetProperty("name").GetString()!;
             var array = arrays[name.Replace("safetensors:", "")];
-            Assert.Equal(NumpyDtype(array.DType), root.GetProperty("dtype").GetString());
+            Assert.Equal(NumpyDtype(array.ElementType), root.GetProperty("dtype").GetString());
             Assert.Equal(array.Shape, root.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()));
             Assert.Equal(Sha256OfLittleEndianBytes(array), root.GetProperty("sha256").GetString());
             seen.Add(name);
@@ -123,7 +123,7 @@ public sealed class NumpyInteropTests
             var array = NpyFile.Read(dir.File(name + ".npy"));
             byte[] expected = File.ReadAllBytes(dir.File(name + ".expected"));
 
-            Assert.Equal(DTypeOfNumpy(root.GetProperty("dtype").GetString()!), array.DType);
+            Assert.Equal(DTypeOfNumpy(root.GetProperty("dtype").GetString()!), array.ElementType);
             Assert.Equal(root.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()), array.Shape);
             Assert.Equal(expected.Length / 8, array.Data.Length);
             for (int k = 0; k < array.Data.Length; k++)
@@ -133,21 +133,21 @@ public sealed class NumpyInteropTests
         Assert.Contains(lines, l => l.Contains("\"fortran\": true"));
     }
 
-    static string NumpyDtype(DType dtype) => dtype switch { DType.Float32 => "<f4", DType.Float64 => "<f8", _ => "|b1" };
+    static string NumpyDtype(ElementType dtype) => dtype switch { ElementType.Float32 => "<f4", ElementType.Float64 => "<f8", _ => "|b1" };
 
-    static DType DTypeOfNumpy(string dtype) => dtype[1..] switch { "f4" => DType.Float32, "f8" => DType.Float64, _ => DType.Bool };
+    static ElementType DTypeOfNumpy(string dtype) => dtype[1..] switch { "f4" => ElementType.Float32, "f8" => ElementType.Float64, _ => ElementType.Bool };
 
     static string Sha256OfLittleEndianBytes(NdArray array)
     {
-        int size = array.DType switch { DType.Float64 => 8, DType.Float32 => 4, _ => 1 };
+        int size = array.ElementType switch { ElementType.Float64 => 8, ElementType.Float32 => 4, _ => 1 };
         var bytes = new byte[array.Data.Length * size];
         for (int k = 0; k < array.Data.Length; k++)
         {
             var slot = bytes.AsSpan(k * size, size);
-            switch (array.DType)
+            switch (array.ElementType)
             {
-                case DType.Float64: BinaryPrimitives.WriteDoubleLittleEndian(slot, array.Data[k]); break;
-                case DType.Float32: BinaryPrimitives.WriteSingleLittleEndian(slot, (float)array.Data[k]); break;
+                case ElementType.Float64: BinaryPrimitives.WriteDoubleLittleEndian(slot, array.Data[k]); break;
+                case ElementType.Float32: BinaryPrimitives.WriteSingleLittleEndian(slot, (float)array.Data[k]); break;
                 default: slot[0] = (byte)array.Data[k]; break;
             }
         }

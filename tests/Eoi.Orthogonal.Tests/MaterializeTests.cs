@@ -55,7 +55,7 @@ public class MaterializeTests
         var matrix = SparseOrthogonal.Generate(rows, cols, density, RngKey.FromSeed(34), 1.0247);
         var wide = matrix.ToDense().Data;
         var narrow = matrix.ToDenseFloat32();
-        Assert.Equal(DType.Float32, narrow.DType);
+        Assert.Equal(ElementType.Float32, narrow.ElementType);
         for (int p = 0; p < wide.Length; p++)
             Assert.Equal((double)(float)wide[p], narrow.Data[p]);
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Eoi.Core;
 using Eoi.Oracle;
 
 namespace Eoi.Cli.Commands;
@@ -32,7 +33,7 @@ static class CommonOptions
     public static Option<string> Rule() => Choice("--rule", "When to stop rotating (paper: the authors' rule; exact-count: " +
         "aim at exactly round(density * rows * cols) non-zeros). Default: paper.", Vocabulary.Rules);
 
-    public static Option<string> DType() => Choice("--dtype", "Element type of the written values. Default: float64.", Vocabulary.DTypes);
+    public static Option<string> ElementType() => Choice("--dtype", "Element type of the written values. Default: float64.", Vocabulary.ElementTypes);
 
     public static Option<string> CentreRule() => Choice("--centre-rule", "How a conv kernel's centre density follows from --density " +
         "(plain: the same; more-nonzeros: min(d * kh * kw, 1, sqrt(d))). Default: plain.", Vocabulary.CentreRules);
