@@ -103,4 +103,23 @@ public class CsrMatrixTests
         Assert.Equal([0.0, (double)(float)0.1], dense.Data);
         Assert.Equal([0.0, 0.1], matrix.ToDense().Data);
     }
+
+    [Fact]
+    public void ChangingTheCallersArraysAfterwardsChangesNothing()
+    {
+        int[] offsets = [0, 1, 2];
+        int[] columns = [0, 1];
+        double[] values = [0.5, -0.5];
+        var pattern = new SparsityPattern(2, 2, offsets, columns);
+        var matrix = new CsrMatrix(pattern, values);
+
+        offsets[1] = 0;
+        columns[0] = 1;
+        values[0] = 9;
+
+        Assert.Equal([0, 1, 2], pattern.RowOffsets.ToArray());
+        Assert.Equal([0, 1], pattern.ColumnIndices.ToArray());
+        Assert.Equal([0.5, -0.5], matrix.Values.ToArray());
+        Assert.True(pattern.Contains(0, 0));
+    }
 }

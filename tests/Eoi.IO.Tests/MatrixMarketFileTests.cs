@@ -90,7 +90,7 @@ public sealed class MatrixMarketFileTests
         Assert.Contains("\n3 4 4\n", File.ReadAllText(path));
         Assert.Equal(pattern.RowOffsets, read.Pattern.RowOffsets);
         Assert.Equal(pattern.ColumnIndices, read.Pattern.ColumnIndices);
-        Assert.Equal(matrix.Values.Select(BitConverter.DoubleToInt64Bits), read.Values.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(matrix.Values.ToArray().Select(BitConverter.DoubleToInt64Bits), read.Values.ToArray().Select(BitConverter.DoubleToInt64Bits));
         Arrays.AssertIdentical(matrix.ToDense(), MatrixMarketFile.Read(path));
     }
 

@@ -64,7 +64,7 @@ public class MaterializeTests
     {
         Assert.Equal(expected.Pattern.RowOffsets, actual.Pattern.RowOffsets);
         Assert.Equal(expected.Pattern.ColumnIndices, actual.Pattern.ColumnIndices);
-        Assert.Equal(expected.Values.Select(BitConverter.DoubleToInt64Bits), actual.Values.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(expected.Values.ToArray().Select(BitConverter.DoubleToInt64Bits), actual.Values.ToArray().Select(BitConverter.DoubleToInt64Bits));
     }
 
     /// <summary>

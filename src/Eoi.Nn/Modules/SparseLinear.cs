@@ -73,7 +73,7 @@ public sealed class SparseLinear : WeightLayer
         for (int r = 0; r < pattern.Rows; r++) counts[r] = pattern.RowOffsets[r + 1] - pattern.RowOffsets[r];
         state[Join(prefix, "weight_values")] = new NdArray([(int)pattern.NonZeros], HostTensors.ElementTypeOf(ElementType), HostTensors.Read(weight.Values));
         state[Join(prefix, "weight_row_counts")] = new NdArray([pattern.Rows], ElementType.Float32, counts);
-        state[Join(prefix, "weight_columns")] = new NdArray([(int)pattern.NonZeros], ElementType.Float32, Array.ConvertAll(pattern.ColumnIndices, c => (double)c));
+        state[Join(prefix, "weight_columns")] = new NdArray([(int)pattern.NonZeros], ElementType.Float32, Array.ConvertAll(pattern.ColumnIndices.ToArray(), c => (double)c));
     }
 
     /// <summary>Restores what <see cref="ExportWeight"/> saved, or a dense "weight" and "mask" pair (the
