@@ -6,14 +6,12 @@ using Eoi.Nn.Models;
 using Eoi.Nn.Runs;
 using Eoi.Nn.Setup;
 using Eoi.Nn.Training;
-using Eoi.Orthogonal;
 using Eoi.Sparsity;
 
 namespace Eoi.Cli.Commands;
 
 /// <summary>The options of <c>eoi train</c> and how they become a <see cref="RunConfiguration"/>. Defaults that
-/// depend on the network follow the paper: MLP depth 7 width 100 tanh lr 0.01 on the MNIST sample; the
-/// 1000-layer CNN with tanh, lr 1e-4; ResNet-32 and VGG-16 with ReLU, lr 0.1 and the more-nonzeros centre rule.</summary>
+/// depend on the network are the paper's, from <see cref="ModelDefaults"/>; the help texts state them.</summary>
 sealed class TrainArguments
 {
     readonly Option<string> model = TrainOptionValues.Choice("--model", "Network. Default: mlp.", TrainVocabulary.Models);
@@ -58,8 +56,8 @@ sealed class TrainArguments
     public RunConfiguration Configuration(ParseResult parsed)
     {
         var kind = TrainOptionValues.Word(parsed, model, TrainVocabulary.Models, ModelKind.Mlp);
-        bool contemporary = kind is ModelKind.ResNet or ModelKind.Vgg16;
-        var activationKind = TrainOptionValues.Word(parsed, activation, TrainVocabulary.Activations, contemporary ? ActivationKind.Relu : ActivationKind.Tanh);
+        var defaults = ModelDefaults.For(kind);
+        var activationKind = TrainOptionValues.Word(parsed, activation, TrainVocabulary.Activations, defaults.Activation.Kind);
         var plan = new InitializationPlan
         {
             Density = TrainOptionValues.Number(parsed, density, 0.1, 0, 1, excludeMin: true),
@@ -68,27 +66,29 @@ sealed class TrainArguments
             Options = new SparseInitOptions
             {
                 DenseInit = TrainOptionValues.Word(parsed, denseInit, TrainVocabulary.DenseInits, DenseInitKind.Orthogonal),
-                Scale = new InitScale(TrainOptionValues.Number(parsed, gain, 1, 0, 1e6, excludeMin: true), TrainOptionValues.Number(parsed, biasStd, 0, 0, 1e6)),
-                CentreRule = TrainOptionValues.Word(parsed, centreRule, TrainVocabulary.CentreRules, contemporary ? CentreDensityRule.MoreNonZeros : CentreDensityRule.Plain),
+                Scale = new InitScale(TrainOptionValues.Number(parsed, gain, defaults.Scale.WeightGain, 0, 1e6, excludeMin: true),
+                    TrainOptionValues.Number(parsed, biasStd, defaults.Scale.BiasStd, 0, 1e6)),
+                CentreRule = TrainOptionValues.Word(parsed, centreRule, TrainVocabulary.CentreRules, defaults.CentreRule),
                 ApproximateIsometry = new ApproximateIsometryOptions { Iterations = TrainOptionValues.Integer(parsed, aiIterations, ApproximateIsometryOptions.PaperIterations, 1) },
             },
         };
+        var paper = new TrainingOptions();
         var training = new TrainingOptions
         {
-            Epochs = TrainOptionValues.Integer(parsed, epochs, 100, 1),
-            LearningRate = TrainOptionValues.Number(parsed, learningRate, kind switch { ModelKind.Mlp => 0.01, ModelKind.CifarConv => 1e-4, _ => 0.1 }, 0, 1e300, excludeMin: true),
-            BatchSize = TrainOptionValues.Integer(parsed, batch, 128, 1),
-            WeightDecay = TrainOptionValues.Number(parsed, weightDecay, 1e-4, 0, 1e6),
+            Epochs = TrainOptionValues.Integer(parsed, epochs, paper.Epochs, 1),
+            LearningRate = TrainOptionValues.Number(parsed, learningRate, defaults.LearningRate, 0, 1e300, excludeMin: true),
+            BatchSize = TrainOptionValues.Integer(parsed, batch, paper.BatchSize, 1),
+            WeightDecay = TrainOptionValues.Number(parsed, weightDecay, paper.WeightDecay, 0, 1e6),
             Seed = TrainOptionValues.Seed(parsed, seed, 1),
             RecordJacobian = !parsed.GetValue(noJacobian),
         };
         var configuration = new RunConfiguration
         {
             Model = kind,
-            Depth = TrainOptionValues.Integer(parsed, depth, kind switch { ModelKind.Mlp => 7, ModelKind.CifarConv => 1000, ModelKind.ResNet => 32, _ => 16 }, 1),
-            Width = TrainOptionValues.Integer(parsed, width, kind switch { ModelKind.Mlp => 100, ModelKind.CifarConv => 128, ModelKind.ResNet => 16, _ => 64 }, 1),
+            Depth = TrainOptionValues.Integer(parsed, depth, defaults.Depth, 1),
+            Width = TrainOptionValues.Integer(parsed, width, defaults.Width, 1),
             Activation = TrainVocabulary.ActivationOf(activationKind),
-            Dataset = TrainOptionValues.Dataset(parsed, dataset) ?? (kind == ModelKind.Mlp ? DataSources.Sample : DataSources.Cifar10),
+            Dataset = TrainOptionValues.Dataset(parsed, dataset) ?? defaults.Dataset,
             DataDirectory = parsed.GetValue(dataDirectory),
             PadTo = parsed.GetValue(padTo) is null ? null : TrainOptionValues.Integer(parsed, padTo, 0, 0, DataSources.MaxPadTo),
             Init = plan,
