@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Eoi.Core;
-using Eoi.Orthogonal;
 using Eoi.IO;
+using Eoi.Orthogonal;
 using Eoi.Random;
 using static System.FormattableString;
 
