@@ -84,7 +84,7 @@ static class MlpStepBenchmark
         {
             int rows = sizes[layer + 1], cols = sizes[layer];
             var pattern = RandomWeights.Pattern(random, rows, cols, settings.MlpDensity);
-            var dense = new CsrMatrix(pattern, RandomWeights.Values(random, pattern)).ToDense(DType.Float32);
+            var dense = new CsrMatrix(pattern, RandomWeights.Values(random, pattern)).ToDense(ElementType.Float32);
             var weight = Tensor.FromArray(backend, [rows, cols], [.. dense.Data.Select(v => (float)v)], requiresGrad: true);
             var mask = Tensor.FromArray(backend, [rows, cols], [.. pattern.ToDenseMask().Data.Select(v => (float)v)]);
             var bias = Tensor.Zeros(backend, [rows], requiresGrad: true);

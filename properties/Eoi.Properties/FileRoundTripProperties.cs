@@ -1,5 +1,6 @@
 using Eoi.Core;
 using Eoi.IO;
+using Eoi.Oracle;
 using Eoi.Orthogonal;
 
 namespace Eoi.Properties;
@@ -50,7 +51,7 @@ public sealed class FileRoundTripProperties : IDisposable
             var sparse = MatrixMarketFile.ReadSparse(sparsePath);
             Assert.Equal(matrix.Weights.Pattern.RowOffsets, sparse.Pattern.RowOffsets);
             Assert.Equal(matrix.Weights.Pattern.ColumnIndices, sparse.Pattern.ColumnIndices);
-            Assert.Equal(Bits(matrix.Weights.Values), Bits(sparse.Values));
+            Assert.Equal(Bits(matrix.Weights.Values.ToArray()), Bits(sparse.Values.ToArray()));
 
             MatrixMarketFile.Write(densePath, matrix.ToDense());
             AssertSameArray(matrix.ToDense(), MatrixMarketFile.Read(densePath));
@@ -70,7 +71,7 @@ public sealed class FileRoundTripProperties : IDisposable
                          (plan.Rows, plan.Cols, plan.Rule, plan.Key));
             Assert.Equal(BitConverter.DoubleToInt64Bits(generated.Plan.TargetDensity), BitConverter.DoubleToInt64Bits(plan.TargetDensity));
             Assert.Equal(generated.Plan.Rotations, plan.Rotations);
-            Assert.Equal(Bits(generated.Weights.Values), Bits(SparseOrthogonal.Materialize(plan, c.Gain).Weights.Values));
+            Assert.Equal(Bits(generated.Weights.Values.ToArray()), Bits(SparseOrthogonal.Materialize(plan, c.Gain).Weights.Values.ToArray()));
         });
 
     static long[] Bits(double[] values) => [.. values.Select(BitConverter.DoubleToInt64Bits)];
@@ -78,7 +79,7 @@ public sealed class FileRoundTripProperties : IDisposable
     static void AssertSameArray(NdArray expected, NdArray actual)
     {
         Assert.Equal(expected.Shape, actual.Shape);
-        Assert.Equal(expected.DType, actual.DType);
+        Assert.Equal(expected.ElementType, actual.ElementType);
         Assert.Equal(Bits(expected.Data), Bits(actual.Data));
     }
 }

@@ -88,8 +88,8 @@ public class MatrixProperties
     /// patterns. The offsets fix the other two lengths, so the concatenation is unambiguous.</summary>
     static long[] Bits(CsrMatrix w) =>
     [
-        .. w.Pattern.RowOffsets.Select(o => (long)o),
-        .. w.Pattern.ColumnIndices.Select(i => (long)i),
-        .. w.Values.Select(BitConverter.DoubleToInt64Bits),
+        .. w.Pattern.RowOffsets.ToArray().Select(o => (long)o),
+        .. w.Pattern.ColumnIndices.ToArray().Select(i => (long)i),
+        .. w.Values.ToArray().Select(BitConverter.DoubleToInt64Bits),
     ];
 }

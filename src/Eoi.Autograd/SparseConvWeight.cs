@@ -73,7 +73,7 @@ public sealed class SparseConvWeight : IDisposable
             }
         // An empty kernel still needs a matrix with a column; its one unused row costs one im2col row.
         if (used.Count == 0) used.Add(0);
-        var compactPattern = new SparsityPattern(pattern.Rows, used.Count, pattern.RowOffsets, Array.ConvertAll(pattern.ColumnIndices, c => compactIndex[c]));
+        var compactPattern = new SparsityPattern(pattern.Rows, used.Count, pattern.RowOffsets, Array.ConvertAll(pattern.ColumnIndices.ToArray(), c => compactIndex[c]));
         var compact = SparseParameter.FromCsr(backend, new CsrMatrix(compactPattern, weight.Values), elementType);
         var patchRows = backend.Allocate(ElementType.Int32, used.Count);
         backend.Upload<int>(used.ToArray(), patchRows);

@@ -43,7 +43,7 @@ public sealed class SparseParameter : IDisposable
         var transposed = pattern.Transpose();
         var values = elementType switch
         {
-            ElementType.Float32 => Tensor.FromArray(backend, [weight.Values.Length], Array.ConvertAll(weight.Values, v => (float)v), requiresGrad: true),
+            ElementType.Float32 => Tensor.FromArray(backend, [weight.Values.Length], Array.ConvertAll(weight.Values.ToArray(), v => (float)v), requiresGrad: true),
             ElementType.Float64 => Tensor.FromArray(backend, [weight.Values.Length], weight.Values, requiresGrad: true),
             _ => throw new EoiArgumentException(nameof(elementType), $"elementType must be Float32 or Float64; got {elementType}"),
         };
@@ -59,7 +59,7 @@ public sealed class SparseParameter : IDisposable
     /// visited in increasing order, so each row of W^T is filled front to back.</summary>
     static int[] TransposeOrderOf(SparsityPattern pattern, SparsityPattern transposed)
     {
-        var next = transposed.RowOffsets[..^1]; // a copy: the next free slot of each row of W^T
+        var next = transposed.RowOffsets[..^1].ToArray(); // the next free slot of each row of W^T
         var order = new int[pattern.ColumnIndices.Length];
         for (int r = 0; r < pattern.Rows; r++)
             for (int k = pattern.RowOffsets[r]; k < pattern.RowOffsets[r + 1]; k++)
@@ -70,7 +70,7 @@ public sealed class SparseParameter : IDisposable
     static DeviceCsrPattern Upload(IBackend backend, SparsityPattern pattern) =>
         new(pattern.Rows, pattern.Cols, UploadIndices(backend, pattern.RowOffsets), UploadIndices(backend, pattern.ColumnIndices));
 
-    static DeviceBuffer UploadIndices(IBackend backend, int[] indices)
+    static DeviceBuffer UploadIndices(IBackend backend, ReadOnlySpan<int> indices)
     {
         var buffer = backend.Allocate(ElementType.Int32, indices.Length);
         backend.Upload<int>(indices, buffer);

@@ -59,7 +59,7 @@ static class Checks
         double maxDiff = 0;
         for (long p = 0; p < w.Data.LongLength; p++)
         {
-            double expected = w.DType == DType.Float32 ? (float)reference.Data[p] : reference.Data[p];
+            double expected = w.ElementType == ElementType.Float32 ? (float)reference.Data[p] : reference.Data[p];
             if (w.Data[p] != expected && !(double.IsNaN(w.Data[p]) && double.IsNaN(expected)))
             {
                 differing++;

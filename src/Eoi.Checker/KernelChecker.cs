@@ -29,7 +29,7 @@ static class KernelChecker
         double? centreTarget = o.TargetDensity is double d
             ? Math.Max(DeltaOrthogonal.CentreDensityFor(d, shape.Height, shape.Width, o.CentreRule), SparseOrthogonal.MinimumDensity(shape.Out, shape.In))
             : null;
-        var limit = Tolerances.For(PrecisionModels.Resolve(w.DType, o.ComputedIn), shortSide, longSide, centreTarget ?? centreDensity, o.Rotations, o.MaxColumnHits, o.Gain);
+        var limit = Tolerances.For(PrecisionModels.Resolve(w.ElementType, o.ComputedIn), shortSide, longSide, centreTarget ?? centreDensity, o.Rotations, o.MaxColumnHits, o.Gain);
         string side = shape.Out <= shape.In ? "K K^T" : "K^T K";
 
         items.Add(Checks.Model(limit, o.ComputedIn is not null));
@@ -47,7 +47,7 @@ static class KernelChecker
         }
         if (o.Reference is not null)
             items.Add(Checks.Reference(w, o.Reference));
-        return new CheckReport($"conv kernel {shape} ({w.DType})", items);
+        return new CheckReport($"conv kernel {shape} ({w.ElementType})", items);
     }
 
     // The mask holds max(centre non-zeros, round(d * numel)) positions; the authors' float loop may stop one later.

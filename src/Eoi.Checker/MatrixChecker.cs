@@ -36,7 +36,7 @@ public static class MatrixChecker
         var items = new List<CheckItem> { Checks.Finite(w) };
         var csr = GramErrors.ToCsr(w.Data, rows, cols);
         double density = csr.Pattern.Density;
-        var limit = Tolerances.For(PrecisionModels.Resolve(w.DType, o.ComputedIn), Math.Min(rows, cols), Math.Max(rows, cols), o.TargetDensity ?? density,
+        var limit = Tolerances.For(PrecisionModels.Resolve(w.ElementType, o.ComputedIn), Math.Min(rows, cols), Math.Max(rows, cols), o.TargetDensity ?? density,
                                    o.Rotations, o.MaxColumnHits, o.Gain);
         string side = rows <= cols ? "W W^T - g^2 I (row-orthogonal)" : "W^T W - g^2 I (column-orthogonal)";
         items.Add(Checks.Model(limit, o.ComputedIn is not null));
@@ -49,6 +49,6 @@ public static class MatrixChecker
             items.AddRange(Checks.Pattern(w, o.Mask, maskMustEqualSupport: true));
         if (o.Reference is not null)
             items.Add(Checks.Reference(w, o.Reference));
-        return new CheckReport($"matrix {rows} x {cols} ({w.DType})", items);
+        return new CheckReport($"matrix {rows} x {cols} ({w.ElementType})", items);
     }
 }

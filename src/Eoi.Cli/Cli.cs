@@ -15,10 +15,8 @@ namespace Eoi.Cli;
 /// </summary>
 public static class Cli
 {
-    const string Description = """
-        Exact Orthogonal Initialization (EOI): sparse, exactly orthogonal matrices built from random Givens
-        rotations; the reference implementation, used as a correctness oracle.
-        """;
+    /// <summary>The first line of <c>eoi --help</c>.</summary>
+    const string Title = "eoi: Exact Orthogonal Initialization (EOI), the reference implementation and correctness oracle";
 
     /// <param name="environment">Reads an environment variable, null when unset; the process environment when omitted.</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
@@ -28,20 +26,25 @@ public static class Cli
             var console = ConsoleFactory.Create(stdout);
             // A plain Command rather than RootCommand: RootCommand names itself after the host executable,
             // which in tests is the test runner.
-            var root = new Command("eoi", Description)
-            {
-                new HelpOption(),
-                new VersionOption(),
-                GenerateCommand.Create(console),
-                CheckCommand.Create(console),
-                PlanCommand.Create(console),
-                ReplayCommand.Create(console),
-                DemoCommand.Create(console),
-                ConformanceCommand.Create(console),
-                TrainCommand.Create(console),
-                ExperimentCommand.Create(console, environment ?? Environment.GetEnvironmentVariable),
-                DevicesCommand.Create(console),
-            };
+            var root = new Command("eoi", Title);
+            (Command Command, string Summary)[] commands =
+            [
+                (GenerateCommand.Create(console), "Write an EOI matrix or delta-orthogonal conv kernel (.npy, .safetensors, .mtx)"),
+                (CheckCommand.Create(console), "Judge a matrix, kernel or whole model: orthogonality, density, mask"),
+                (PlanCommand.Create(console), "Print (and save) the rotation plan of an EOI matrix"),
+                (ReplayCommand.Create(console), "Rebuild the values of a rotation plan file, bit for bit"),
+                (DemoCommand.Create(console), "Generate, write, check and replay small layers in one go"),
+                (ConformanceCommand.Create(console), "Export the conformance kit for other implementations"),
+                (TrainCommand.Create(console), "Train a sparse MLP or CNN with fixed masks (base, AI or EOI init)"),
+                (ExperimentCommand.Create(console, environment ?? Environment.GetEnvironmentVariable), "Run a named grid of the paper's experiments"),
+                (DevicesCommand.Create(console), "Show what the CUDA probe finds"),
+            ];
+            var help = new HelpOption();
+            help.Action = new RootHelp(root, commands, help.Action!);
+            root.Options.Add(help);
+            root.Options.Add(new VersionOption());
+            foreach (var (command, _) in commands)
+                root.Subcommands.Add(command);
             var parsed = root.Parse(WithHelpCommand(args));
             if (parsed.Action is ParseErrorAction)
                 return ReportUsageErrors(parsed, stderr);

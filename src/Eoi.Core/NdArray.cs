@@ -1,33 +1,22 @@
 namespace Eoi.Core;
 
-/// <summary>Element type of an array as it is (or was) stored in a file.</summary>
-public enum DType
-{
-    /// <summary>IEEE single precision ('&lt;f4', F32).</summary>
-    Float32,
-    /// <summary>IEEE double precision ('&lt;f8', F64).</summary>
-    Float64,
-    /// <summary>A 0/1 mask (npy '|b1' or '|u1', safetensors BOOL or U8, Matrix Market pattern).</summary>
-    Bool,
-}
-
 /// <summary>
 /// A dense n-dimensional array in row-major (C) order, with values held as float64. Widening float32 to
 /// float64 is exact, so an array read from a float32 file keeps its exact values and is written back to
-/// float32 without loss; <see cref="DType"/> remembers what the values are.
+/// float32 without loss; <see cref="ElementType"/> remembers what the values are.
 /// </summary>
 public sealed class NdArray
 {
     /// <summary>The size of each dimension, outermost first.</summary>
     public int[] Shape { get; }
     /// <summary>The element type the values are (or were) stored as.</summary>
-    public DType DType { get; }
+    public ElementType ElementType { get; }
     /// <summary>The values in row-major order, as float64.</summary>
     public double[] Data { get; }
 
     /// <summary>An array over <paramref name="data"/> (not copied); its length must be the product of
-    /// <paramref name="shape"/>, and for <see cref="DType.Float32"/> every value must be a float32.</summary>
-    public NdArray(int[] shape, DType dtype, double[] data)
+    /// <paramref name="shape"/>, and for <see cref="ElementType.Float32"/> every value must be a float32.</summary>
+    public NdArray(int[] shape, ElementType dtype, double[] data)
     {
         Guard.NotNull(shape, nameof(shape));
         Guard.NotNull(data, nameof(data));
@@ -41,12 +30,14 @@ public sealed class NdArray
         if (count != data.Length)
             throw new EoiArgumentException(nameof(data),
                 $"data length must equal the product of shape [{string.Join(", ", shape)}] = {count}; got {data.Length}");
-        if (dtype == DType.Float32)
+        if (dtype is not (ElementType.Float32 or ElementType.Float64 or ElementType.Bool))
+            throw new EoiArgumentException(nameof(dtype), $"dtype must be Float32, Float64 or Bool, the element types files store; got {dtype}");
+        if (dtype == ElementType.Float32)
             foreach (double v in data)
                 if (!double.IsNaN(v) && (double)(float)v != v)
                     throw new EoiArgumentException(nameof(data), $"a float32 array must hold float32-representable values; got {v:R}");
         Shape = (int[])shape.Clone();
-        DType = dtype;
+        ElementType = dtype;
         Data = data;
     }
 

@@ -2,7 +2,8 @@ namespace Eoi.Core;
 
 /// <summary>
 /// The positions of a sparse rows x cols matrix in compressed-sparse-row form: row r holds the sorted,
-/// distinct column indices ColumnIndices[RowOffsets[r] .. RowOffsets[r + 1]). Immutable once built.
+/// distinct column indices ColumnIndices[RowOffsets[r] .. RowOffsets[r + 1]). Immutable: it keeps its own copies
+/// of the caller's arrays and shows them read-only.
 /// </summary>
 public sealed class SparsityPattern
 {
@@ -10,14 +11,26 @@ public sealed class SparsityPattern
     public int Rows { get; }
     /// <summary>Columns of the matrix.</summary>
     public int Cols { get; }
-    /// <summary>rows + 1 offsets into <see cref="ColumnIndices"/>, from 0 to the number of positions.</summary>
-    public int[] RowOffsets { get; }
-    /// <summary>The column of each position, row by row, sorted within a row.</summary>
-    public int[] ColumnIndices { get; }
+    readonly int[] rowOffsets;
+    readonly int[] columnIndices;
 
-    /// <summary>A pattern over the given CSR arrays, checked: offsets from 0 to nnz and non-decreasing, columns in
-    /// range, sorted and distinct within each row.</summary>
-    public SparsityPattern(int rows, int cols, int[] rowOffsets, int[] columnIndices)
+    /// <summary>rows + 1 offsets into <see cref="ColumnIndices"/>, from 0 to the number of positions.</summary>
+    public ReadOnlySpan<int> RowOffsets => rowOffsets;
+    /// <summary>The column of each position, row by row, sorted within a row.</summary>
+    public ReadOnlySpan<int> ColumnIndices => columnIndices;
+
+    /// <summary>A pattern over copies of the given CSR arrays, checked: offsets from 0 to nnz and non-decreasing,
+    /// columns in range, sorted and distinct within each row.</summary>
+    public SparsityPattern(int rows, int cols, ReadOnlySpan<int> rowOffsets, ReadOnlySpan<int> columnIndices)
+        : this(rows, cols, rowOffsets.ToArray(), columnIndices.ToArray())
+    {
+    }
+
+    /// <summary>A pattern over arrays nobody else holds, kept as they are.</summary>
+    internal static SparsityPattern Adopt(int rows, int cols, int[] rowOffsets, int[] columnIndices) =>
+        new(rows, cols, rowOffsets, columnIndices);
+
+    SparsityPattern(int rows, int cols, int[] rowOffsets, int[] columnIndices)
     {
         Guard.Positive(rows, nameof(rows));
         Guard.Positive(cols, nameof(cols));
@@ -39,8 +52,8 @@ public sealed class SparsityPattern
         }
         Rows = rows;
         Cols = cols;
-        RowOffsets = rowOffsets;
-        ColumnIndices = columnIndices;
+        this.rowOffsets = rowOffsets;
+        this.columnIndices = columnIndices;
     }
 
     /// <summary>Number of positions.</summary>
@@ -52,7 +65,7 @@ public sealed class SparsityPattern
     public bool Contains(int row, int col)
     {
         int start = RowOffsets[row], end = RowOffsets[row + 1];
-        return Array.BinarySearch(ColumnIndices, start, end - start, col) >= 0;
+        return Array.BinarySearch(columnIndices, start, end - start, col) >= 0;
     }
 
     /// <summary>The pattern as a dense 0/1 array of shape [rows, cols].</summary>
@@ -62,7 +75,7 @@ public sealed class SparsityPattern
         for (int r = 0; r < Rows; r++)
             for (int k = RowOffsets[r]; k < RowOffsets[r + 1]; k++)
                 data[(long)r * Cols + ColumnIndices[k]] = 1.0;
-        return new NdArray([Rows, Cols], DType.Bool, data);
+        return new NdArray([Rows, Cols], ElementType.Bool, data);
     }
 
     /// <summary>The pattern of the transposed matrix (cols x rows), built in O(rows + nnz).</summary>
@@ -74,16 +87,24 @@ public sealed class CsrMatrix
 {
     /// <summary>The positions.</summary>
     public SparsityPattern Pattern { get; }
-    /// <summary>One value per position, in the pattern's order.</summary>
-    public double[] Values { get; }
+    readonly double[] values;
 
-    /// <summary>A matrix with one value per position of <paramref name="pattern"/>.</summary>
-    public CsrMatrix(SparsityPattern pattern, double[] values)
+    /// <summary>One value per position, in the pattern's order.</summary>
+    public ReadOnlySpan<double> Values => values;
+
+    /// <summary>A matrix with a copy of <paramref name="values"/>, one value per position of <paramref name="pattern"/>.</summary>
+    public CsrMatrix(SparsityPattern pattern, ReadOnlySpan<double> values)
+        : this(pattern, values.ToArray())
     {
+    }
+
+    CsrMatrix(SparsityPattern pattern, double[] values)
+    {
+        Guard.NotNull(pattern, nameof(pattern));
         if (values.LongLength != pattern.NonZeros)
             throw new EoiArgumentException(nameof(values), $"values must have one entry per position ({pattern.NonZeros}); got {values.Length}");
         Pattern = pattern;
-        Values = values;
+        this.values = values;
     }
 
     /// <summary>Rows of the matrix.</summary>
@@ -94,18 +115,18 @@ public sealed class CsrMatrix
     /// <summary>The transposed matrix (cols x rows), built in O(rows + nnz).</summary>
     public CsrMatrix Transpose()
     {
-        var (pattern, values) = CsrTranspose.Build(Pattern, Values);
-        return new CsrMatrix(pattern, values!);
+        var (pattern, transposed) = CsrTranspose.Build(Pattern, values);
+        return new CsrMatrix(pattern, transposed!);
     }
 
     /// <summary>Dense row-major copy; positions outside the pattern are +0.0.</summary>
-    public NdArray ToDense(DType dtype = DType.Float64)
+    public NdArray ToDense(ElementType dtype = ElementType.Float64)
     {
         var data = new double[(long)Rows * Cols];
         var p = Pattern;
         for (int r = 0; r < Rows; r++)
             for (int k = p.RowOffsets[r]; k < p.RowOffsets[r + 1]; k++)
-                data[(long)r * Cols + p.ColumnIndices[k]] = dtype == DType.Float32 ? (float)Values[k] : Values[k];
+                data[(long)r * Cols + p.ColumnIndices[k]] = dtype == ElementType.Float32 ? (float)Values[k] : Values[k];
         return new NdArray([Rows, Cols], dtype, data);
     }
 }
@@ -128,6 +149,6 @@ static class CsrTranspose
                 rows[slot] = r;
                 if (moved is not null) moved[slot] = values![k];
             }
-        return (new SparsityPattern(p.Cols, p.Rows, offsets, rows), moved);
+        return (SparsityPattern.Adopt(p.Cols, p.Rows, offsets, rows), moved);
     }
 }

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using Eoi.Core;
-using Eoi.IO;
 
 namespace Eoi.Data;
 

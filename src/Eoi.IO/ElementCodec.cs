@@ -18,18 +18,18 @@ static class ElementCodec
         _ => 1,
     };
 
-    public static DType DTypeOf(ElementEncoding encoding) => encoding switch
+    public static ElementType ElementTypeOf(ElementEncoding encoding) => encoding switch
     {
-        ElementEncoding.Float32Little or ElementEncoding.Float32Big => DType.Float32,
-        ElementEncoding.Float64Little or ElementEncoding.Float64Big => DType.Float64,
-        _ => DType.Bool,
+        ElementEncoding.Float32Little or ElementEncoding.Float32Big => ElementType.Float32,
+        ElementEncoding.Float64Little or ElementEncoding.Float64Big => ElementType.Float64,
+        _ => ElementType.Bool,
     };
 
     /// <summary>The little-endian encoding every writer uses for <paramref name="dtype"/>.</summary>
-    public static ElementEncoding ForWriting(DType dtype) => dtype switch
+    public static ElementEncoding ForWriting(ElementType dtype) => dtype switch
     {
-        DType.Float32 => ElementEncoding.Float32Little,
-        DType.Float64 => ElementEncoding.Float64Little,
+        ElementType.Float32 => ElementEncoding.Float32Little,
+        ElementType.Float64 => ElementEncoding.Float64Little,
         _ => ElementEncoding.Byte01,
     };
 
@@ -55,7 +55,7 @@ static class ElementCodec
     /// <summary>Writes every element of <paramref name="array"/> little-endian in its own dtype.</summary>
     public static void Write(Stream stream, NdArray array)
     {
-        int size = Size(ForWriting(array.DType));
+        int size = Size(ForWriting(array.ElementType));
         var chunk = new byte[ChunkBytes];
         int used = 0;
         for (long index = 0; index < array.Data.LongLength; index++)
@@ -65,7 +65,7 @@ static class ElementCodec
                 stream.Write(chunk, 0, used);
                 used = 0;
             }
-            Encode(array.Data[index], array.DType, chunk.AsSpan(used, size), index);
+            Encode(array.Data[index], array.ElementType, chunk.AsSpan(used, size), index);
             used += size;
         }
         stream.Write(chunk, 0, used);
@@ -87,14 +87,14 @@ static class ElementCodec
         }
     }
 
-    static void Encode(double value, DType dtype, Span<byte> bytes, long index)
+    static void Encode(double value, ElementType dtype, Span<byte> bytes, long index)
     {
         switch (dtype)
         {
-            case DType.Float32:
+            case ElementType.Float32:
                 BinaryPrimitives.WriteSingleLittleEndian(bytes, (float)value);
                 break;
-            case DType.Float64:
+            case ElementType.Float64:
                 BinaryPrimitives.WriteDoubleLittleEndian(bytes, value);
                 break;
             default:

@@ -7,10 +7,13 @@ namespace Eoi.IO;
 /// check every size a header claims against the bytes that really exist before allocating anything, and it
 /// turns a short read into an <see cref="EoiFormatException"/> instead of an end-of-stream surprise.
 /// </summary>
-sealed class InputFile : IDisposable
+public sealed class InputFile : IDisposable
 {
+    /// <summary>The path as the caller gave it, for error messages.</summary>
     public string Path { get; }
+    /// <summary>The open file, positioned where the reader has got to.</summary>
     public FileStream Stream { get; }
+    /// <summary>The file's size in bytes when it was opened.</summary>
     public long Length { get; }
 
     InputFile(string path, FileStream stream)
@@ -20,6 +23,7 @@ sealed class InputFile : IDisposable
         Length = stream.Length;
     }
 
+    /// <summary>Opens <paramref name="path"/> for reading; a missing, empty or unreadable file is an <see cref="EoiException"/> naming it.</summary>
     public static InputFile Open(string path)
     {
         Guard.NotNull(path, nameof(path));
@@ -44,8 +48,10 @@ sealed class InputFile : IDisposable
         }
     }
 
+    /// <summary>The bytes after the current position.</summary>
     public long Remaining => Length - Stream.Position;
 
+    /// <summary>A format error naming this file.</summary>
     public EoiFormatException Error(string problem) => new(Path, problem);
 
     /// <summary>Reads exactly <paramref name="count"/> bytes; <paramref name="what"/> names them in the
@@ -59,5 +65,6 @@ sealed class InputFile : IDisposable
         return bytes;
     }
 
+    /// <summary>Closes the file.</summary>
     public void Dispose() => Stream.Dispose();
 }

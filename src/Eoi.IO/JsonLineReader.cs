@@ -5,10 +5,12 @@ namespace Eoi.IO;
 
 /// <summary>Reads a JSON-lines file one object per line, with typed field access whose errors name the
 /// file, the line and the field.</summary>
-sealed class JsonLineReader(InputFile file, TextReader reader)
+public sealed class JsonLineReader(InputFile file, TextReader reader)
 {
+    /// <summary>The 1-based number of the line last read; 0 before the first.</summary>
     public int LineNumber { get; private set; }
 
+    /// <summary>The next line, or null at the end of the file.</summary>
     public string? NextLine()
     {
         string? line = reader.ReadLine();
@@ -36,15 +38,18 @@ sealed class JsonLineReader(InputFile file, TextReader reader)
         return StrictJsonObject.Fields(value, keys, what, Error);
     }
 
+    /// <summary>The JSON string <paramref name="value"/>; <paramref name="name"/> names the field in the error.</summary>
     public string String(JsonElement value, string name) => value.ValueKind == JsonValueKind.String
         ? value.GetString()!
         : throw Error($"{name} must be a string; got {value.GetRawText()}");
 
+    /// <summary>A JSON integer in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public int Integer(JsonElement value, string name, int min, int max) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number) && number >= min && number <= max
             ? number
             : throw Error($"{name} must be an integer in [{min}, {max}]; got {value.GetRawText()}");
 
+    /// <summary>A non-negative JSON integer that fits a long.</summary>
     public long Long(JsonElement value, string name) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) && number >= 0
             ? number
@@ -56,5 +61,6 @@ sealed class JsonLineReader(InputFile file, TextReader reader)
             ? number
             : throw Error($"{name} must be a finite number; got {value.GetRawText()}");
 
+    /// <summary>A format error naming the file and the current line.</summary>
     public EoiFormatException Error(string problem) => file.Error($"line {LineNumber}: {problem}");
 }

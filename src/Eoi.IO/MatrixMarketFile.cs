@@ -18,7 +18,7 @@ public static class MatrixMarketFile
         Guard.NotNull(matrix, nameof(matrix));
         if (matrix.Rank != 2)
             throw new EoiArgumentException(nameof(matrix), $"a Matrix Market file holds a 2-D array; got shape {matrix.ShapeText}");
-        bool isPattern = matrix.DType == DType.Bool;
+        bool isPattern = matrix.ElementType == ElementType.Bool;
         if (isPattern)
             for (long k = 0; k < matrix.Data.LongLength; k++)
                 ElementCodec.RequireMaskValue(matrix.Data[k], k);
@@ -44,7 +44,7 @@ public static class MatrixMarketFile
         var dense = new double[size];
         for (int k = 0; k < data.Values.Length; k++)
             dense[(long)data.RowIndices[k] * data.Cols + data.ColIndices[k]] = data.Values[k];
-        return new NdArray([data.Rows, data.Cols], data.IsPattern ? DType.Bool : DType.Float64, dense);
+        return new NdArray([data.Rows, data.Cols], data.IsPattern ? ElementType.Bool : ElementType.Float64, dense);
     }
 
     /// <summary>The stored positions and values, explicit zeros included (pattern files give 1.0).</summary>

@@ -54,14 +54,14 @@ public static class NpyFile
         var values = ElementCodec.Read(file, encoding, count, $"data of type '{header.Descr}'");
         if (header.FortranOrder && shape.Length > 1)
             values = FortranToRowMajor(values, shape);
-        return new NdArray(shape, ElementCodec.DTypeOf(encoding), values);
+        return new NdArray(shape, ElementCodec.ElementTypeOf(encoding), values);
     }
 
     /// <summary>Writes <paramref name="array"/> as a little-endian, C-order .npy file, whole or not at all.</summary>
     public static void Write(string path, NdArray array)
     {
         Guard.NotNull(array, nameof(array));
-        string descr = array.DType switch { DType.Float32 => "<f4", DType.Float64 => "<f8", _ => "|b1" };
+        string descr = array.ElementType switch { ElementType.Float32 => "<f4", ElementType.Float64 => "<f8", _ => "|b1" };
         string dict = new NpyHeader(descr, FortranOrder: false, Array.ConvertAll(array.Shape, d => (long)d)).Format();
         byte[] preamble = Preamble(dict);
         AtomicFile.Write(path, stream =>

@@ -59,7 +59,7 @@ public static class SafetensorsFile
                 continue;
             }
             var values = ElementCodec.Read(file, encoding, entry.Count, $"tensor '{entry.Name}' ({entry.DTypeName})");
-            arrays[entry.Name] = new NdArray(entry.Shape, ElementCodec.DTypeOf(encoding), values);
+            arrays[entry.Name] = new NdArray(entry.Shape, ElementCodec.ElementTypeOf(encoding), values);
         }
         return (entries.Select(e => new StoredTensor(e.Name, e.DTypeName, e.Shape, arrays[e.Name])).ToList(), metadata);
     }
@@ -78,9 +78,9 @@ public static class SafetensorsFile
                 throw new EoiArgumentException(nameof(tensors),
                     $"tensor names must be non-empty and not '{SafetensorsHeader.MetadataKey}'; got '{name}'");
             var array = tensors[name] ?? throw new EoiArgumentException(nameof(tensors), $"tensor '{name}' is null");
-            var encoding = ElementCodec.ForWriting(array.DType);
+            var encoding = ElementCodec.ForWriting(array.ElementType);
             long bytes = array.Count * ElementCodec.Size(encoding);
-            entries.Add(new SafetensorsEntry(name, SafetensorsHeader.DTypeName(array.DType), encoding, array.Shape, array.Count, offset, offset + bytes));
+            entries.Add(new SafetensorsEntry(name, SafetensorsHeader.DTypeName(array.ElementType), encoding, array.Shape, array.Count, offset, offset + bytes));
             offset += bytes;
         }
         foreach (var (key, value) in metadata ?? new Dictionary<string, string>())

@@ -13,7 +13,7 @@ static class SafetensorsHeader
 {
     public const string MetadataKey = "__metadata__";
 
-    static readonly (string Name, ElementEncoding Encoding)[] DTypes =
+    static readonly (string Name, ElementEncoding Encoding)[] ElementTypes =
     [
         ("F64", ElementEncoding.Float64Little),
         ("F32", ElementEncoding.Float32Little),
@@ -31,7 +31,7 @@ static class SafetensorsHeader
 
     static readonly string[] EntryKeys = ["dtype", "shape", "data_offsets"];
 
-    public static string DTypeName(DType dtype) => dtype switch { DType.Float32 => "F32", DType.Float64 => "F64", _ => "BOOL" };
+    public static string DTypeName(ElementType dtype) => dtype switch { ElementType.Float32 => "F32", ElementType.Float64 => "F64", _ => "BOOL" };
 
     /// <summary>The tensors in header order and the metadata, after checking them against the
     /// <paramref name="bufferLength"/> bytes that follow the header.</summary>
@@ -131,11 +131,11 @@ static class SafetensorsHeader
         string dtypeName = dtype.ValueKind == JsonValueKind.String
             ? dtype.GetString()!
             : throw file.Error($"{what} dtype must be a string; got {dtype.ValueKind}");
-        int known = Array.FindIndex(DTypes, d => d.Name == dtypeName);
+        int known = Array.FindIndex(ElementTypes, d => d.Name == dtypeName);
         int other = allowOtherDTypes ? Array.FindIndex(OtherDTypes, d => d.Name == dtypeName) : -1;
         if (known < 0 && other < 0)
-            throw file.Error($"{what} has unsupported dtype '{dtypeName}'; supported: {string.Join(", ", DTypes.Select(d => d.Name))}");
-        ElementEncoding? encoding = known >= 0 ? DTypes[known].Encoding : null;
+            throw file.Error($"{what} has unsupported dtype '{dtypeName}'; supported: {string.Join(", ", ElementTypes.Select(d => d.Name))}");
+        ElementEncoding? encoding = known >= 0 ? ElementTypes[known].Encoding : null;
         int elementSize = encoding is ElementEncoding e ? ElementCodec.Size(e) : OtherDTypes[other].Size;
 
         var (shape, count) = FileShape.Validate(Integers(file, fields["shape"], $"{what} shape"), file, $"{what} shape");

@@ -31,11 +31,11 @@ public static class ConformanceKit
         Linear("linear-128x128-d0.9-seed4-gain1.0247", 128, 128, 0.9, 4, 1.0247, StoppingRule.Paper),
         Linear("linear-1x50-d0.02-seed5", 1, 50, 0.02, 5, 1.0, StoppingRule.Paper),
         new("conv-16x8x3x3-d0.2-seed6", new LayerRequest(LayerKind.Conv, 16, 8, 0.2, 6, 1.0, StoppingRule.Paper, new KernelSize(3, 3),
-                                                          CentreDensityRule.Plain, DType.Float64)),
+                                                          CentreDensityRule.Plain, ElementType.Float64)),
     ];
 
     static ConformanceCase Linear(string name, int rows, int cols, double density, ulong seed, double gain, StoppingRule rule) =>
-        new(name, new LayerRequest(LayerKind.Linear, rows, cols, density, seed, gain, rule, KernelSize.Matrix, CentreDensityRule.Plain, DType.Float64));
+        new(name, new LayerRequest(LayerKind.Linear, rows, cols, density, seed, gain, rule, KernelSize.Matrix, CentreDensityRule.Plain, ElementType.Float64));
 
     /// <summary>Writes the kit into <paramref name="directory"/> (created if missing), every file or none.</summary>
     public static void Export(string directory)
@@ -60,7 +60,7 @@ public static class ConformanceKit
         batch.Commit();
     }
 
-    static NdArray Rounded(NdArray values) => new(values.Shape, DType.Float32, Array.ConvertAll(values.Data, v => (double)(float)v));
+    static NdArray Rounded(NdArray values) => new(values.Shape, ElementType.Float32, Array.ConvertAll(values.Data, v => (double)(float)v));
 
     static string Manifest(List<Action<Utf8JsonWriter>> entries)
     {

@@ -48,7 +48,7 @@ public static class FileChecker
         var sources = new Sources(notes);
         double gain = sources.Pick("gain", request.Gain, ("metadata", file.Gain)) ?? 1.0;
         var computedIn = sources.Pick("precision model", request.ComputedIn, ("metadata", file.ComputedIn));
-        if (computedIn is null && plan is not null && values.DType == DType.Float32 && IsPlanOf(plan, values.Shape))
+        if (computedIn is null && plan is not null && values.ElementType == ElementType.Float32 && IsPlanOf(plan, values.Shape))
         {
             // A float32 file and its plan: rounded once if it is the float64 replay rounded, else float32 throughout.
             bool roundedOnce = SameFloat32Values(values, Replayed(plan, gain, values.Shape, request.Plan!, Accumulation.Float64));
@@ -56,7 +56,7 @@ public static class FileChecker
             notes.Add($"precision model {Vocabulary.PrecisionModels.WordFor(computedIn.Value)} from the plan: the file " +
                       (roundedOnce ? "is" : "is not") + " its float64 replay rounded once to float32");
         }
-        var accumulation = PrecisionModels.Resolve(values.DType, computedIn) == PrecisionModel.Float32 ? Accumulation.Float32 : Accumulation.Float64;
+        var accumulation = PrecisionModels.Resolve(values.ElementType, computedIn) == PrecisionModel.Float32 ? Accumulation.Float32 : Accumulation.Float64;
         var options = new CheckOptions
         {
             ComputedIn = computedIn,
@@ -107,11 +107,11 @@ public static class FileChecker
     static NdArray WithRecoveredPrecision(NdArray values, string path, List<string> notes)
     {
         if (!string.Equals(Path.GetExtension(path), ".mtx", StringComparison.OrdinalIgnoreCase)
-            || values.DType != DType.Float64
+            || values.ElementType != ElementType.Float64
             || !Array.TrueForAll(values.Data, v => double.IsNaN(v) || (double)(float)v == v))
             return values;
         notes.Add("precision: every value in the .mtx is a float32, so the float32 bound applies");
-        return new NdArray(values.Shape, DType.Float32, values.Data);
+        return new NdArray(values.Shape, ElementType.Float32, values.Data);
     }
 
     /// <summary>The plan's values as the file should hold them: the matrix itself, or for a kernel the

@@ -17,7 +17,7 @@ public readonly record struct KernelSize(int Height, int Width)
 /// <summary>What to generate; the command has already checked every field against its option's range.
 /// For <see cref="LayerKind.Conv"/>, rows and cols are the out and in channels.</summary>
 public sealed record LayerRequest(LayerKind Kind, int Rows, int Cols, double Density, ulong Seed, double Gain,
-                           StoppingRule Rule, KernelSize Kernel, CentreDensityRule CentreRule, DType DType);
+                           StoppingRule Rule, KernelSize Kernel, CentreDensityRule CentreRule, ElementType ElementType);
 
 /// <summary>A layer ready to be written: values in the requested dtype, the trainable mask, the plan of the
 /// (centre) matrix, and the metadata saying how it was made.</summary>
@@ -29,32 +29,32 @@ public static class Generation
     {
         var key = RngKey.FromSeed(request.Seed);
         if (request.Kind == LayerKind.Linear)
-            return FromPlan(SparseOrthogonal.Plan(request.Rows, request.Cols, request.Density, key, request.Rule), request.Gain, request.DType);
+            return FromPlan(SparseOrthogonal.Plan(request.Rows, request.Cols, request.Density, key, request.Rule), request.Gain, request.ElementType);
 
         var shape = new KernelShape(request.Rows, request.Cols, request.Kernel.Height, request.Kernel.Width);
         var kernel = DeltaOrthogonal.Generate(shape, request.Density, key, request.Gain, request.CentreRule);
-        return new Layer(Rounded(kernel.Values, request.DType), kernel.Mask, kernel.Centre.Plan, request.Gain,
-                         LayerMetadata.ForKernel(kernel, request.Seed, request.Gain, request.CentreRule, ModelOf(request.DType, Accumulation.Float64)));
+        return new Layer(Rounded(kernel.Values, request.ElementType), kernel.Mask, kernel.Centre.Plan, request.Gain,
+                         LayerMetadata.ForKernel(kernel, request.Seed, request.Gain, request.CentreRule, ModelOf(request.ElementType, Accumulation.Float64)));
     }
 
     /// <summary>Materialises a plan. <c>generate</c> of a matrix and <c>replay</c> both end here, which is
     /// what makes their files byte-identical.</summary>
-    public static Layer FromPlan(RotationPlan plan, double gain, DType dtype, Accumulation accumulation = Accumulation.Float64)
+    public static Layer FromPlan(RotationPlan plan, double gain, ElementType dtype, Accumulation accumulation = Accumulation.Float64)
     {
         var matrix = SparseOrthogonal.Materialize(plan, gain, accumulation);
-        var values = dtype == DType.Float32 ? matrix.ToDenseFloat32() : matrix.ToDense();
+        var values = dtype == ElementType.Float32 ? matrix.ToDenseFloat32() : matrix.ToDense();
         return new Layer(values, matrix.MaskToDense(), plan, gain, LayerMetadata.ForMatrix(plan, gain, ModelOf(dtype, accumulation)));
     }
 
     /// <summary>The precision model of values accumulated in <paramref name="accumulation"/> and stored as <paramref name="dtype"/>.</summary>
-    static PrecisionModel ModelOf(DType dtype, Accumulation accumulation) =>
+    static PrecisionModel ModelOf(ElementType dtype, Accumulation accumulation) =>
         accumulation == Accumulation.Float32 ? PrecisionModel.Float32
-        : dtype == DType.Float32 ? PrecisionModel.RoundedOnce
+        : dtype == ElementType.Float32 ? PrecisionModel.RoundedOnce
         : PrecisionModel.Float64;
 
     /// <summary>Each float64 value rounded once to the nearest float32 when asked for float32.</summary>
-    static NdArray Rounded(NdArray values, DType dtype) =>
-        dtype == DType.Float32
-            ? new NdArray(values.Shape, DType.Float32, Array.ConvertAll(values.Data, v => (double)(float)v))
+    static NdArray Rounded(NdArray values, ElementType dtype) =>
+        dtype == ElementType.Float32
+            ? new NdArray(values.Shape, ElementType.Float32, Array.ConvertAll(values.Data, v => (double)(float)v))
             : values;
 }

@@ -24,7 +24,7 @@ public sealed record LayerSummary(
         int rows = orthogonal.Shape[0], cols = orthogonal.Shape[1];
         var error = GramErrors.Orthogonality(GramErrors.ToCsr(orthogonal.Data, rows, cols), layer.Gain);
         return new LayerSummary(
-            $"{values.ShapeText} ({values.DType})",
+            $"{values.ShapeText} ({values.ElementType})",
             OrientationOf(rows, cols, values.Rank == 4),
             layer.Plan.Rotations.Count,
             values.Count,

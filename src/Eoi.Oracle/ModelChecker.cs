@@ -11,7 +11,7 @@ public sealed record ModelCheckRequest(string File, string? TensorGlob = null, d
                                        PrecisionModel? ComputedIn = null, CentreDensityRule? CentreRule = null);
 
 /// <summary>One tensor of a model: its verdict, or why it was not judged.</summary>
-public sealed record TensorVerdict(string Name, string DType, int[] Shape, CheckReport? Report, string? SkipReason)
+public sealed record TensorVerdict(string Name, string DTypeName, int[] Shape, CheckReport? Report, string? SkipReason)
 {
     public bool Failed => Report is { Passed: false };
     public string ShapeText => Shape.Length == 0 ? "scalar" : string.Join(" x ", Shape);
@@ -62,10 +62,10 @@ public static class ModelChecker
 
     static TensorVerdict Judge(StoredTensor tensor, ModelCheckRequest request)
     {
-        TensorVerdict Skip(string reason) => new(tensor.Name, tensor.DType, tensor.Shape, null, reason);
+        TensorVerdict Skip(string reason) => new(tensor.Name, tensor.DTypeName, tensor.Shape, null, reason);
         if (tensor.Values is not NdArray values)
-            return Skip($"dtype {tensor.DType} is not a float32/float64 weight");
-        if (values.DType == DType.Bool)
+            return Skip($"dtype {tensor.DTypeName} is not a float32/float64 weight");
+        if (values.ElementType == ElementType.Bool)
             return Skip("a bool tensor (a mask), not a weight");
         switch (values.Rank)
         {
@@ -91,7 +91,7 @@ public static class ModelChecker
             ComputedIn = request.ComputedIn,
             CentreRule = request.CentreRule ?? CentreDensityRule.Plain,
         };
-        return new TensorVerdict(tensor.Name, tensor.DType, tensor.Shape, MatrixChecker.Check(values, options), null);
+        return new TensorVerdict(tensor.Name, tensor.DTypeName, tensor.Shape, MatrixChecker.Check(values, options), null);
     }
 
     /// <summary>A shell-style pattern: '*' any run of characters, '?' one character, the rest literal.</summary>

@@ -19,7 +19,7 @@ public static class Vocabulary
     public static readonly Words<CentreDensityRule> CentreRules =
         new(("plain", CentreDensityRule.Plain), ("more-nonzeros", CentreDensityRule.MoreNonZeros));
 
-    public static readonly Words<DType> DTypes = new(("float64", DType.Float64), ("float32", DType.Float32));
+    public static readonly Words<ElementType> ElementTypes = new(("float64", ElementType.Float64), ("float32", ElementType.Float32));
 
     public static readonly Words<PrecisionModel> PrecisionModels = new(
         (Checker.PrecisionModels.Word(PrecisionModel.Float64), PrecisionModel.Float64),

@@ -20,7 +20,7 @@ public static class CentreTap
         var data = new double[(long)outs * ins];
         for (long p = 0; p < data.LongLength; p++)
             data[p] = kernel.Data[p * taps + centre];
-        return new NdArray([outs, ins], kernel.DType, data);
+        return new NdArray([outs, ins], kernel.ElementType, data);
     }
 
     /// <summary>A kernel of <paramref name="kernelShape"/> holding <paramref name="centre"/> at its centre
@@ -31,7 +31,7 @@ public static class CentreTap
         var (outs, ins, _, _) = Layout(kernelShape);
         if (centre.Rank != 2 || centre.Shape[0] != outs || centre.Shape[1] != ins)
             throw new EoiArgumentException("centre", $"centre must be {outs} x {ins} for a {string.Join(" x ", kernelShape)} kernel; got {centre.ShapeText}");
-        return new NdArray(kernelShape, centre.DType, Embed(centre.Data, outs, ins, kernelShape[2], kernelShape[3]));
+        return new NdArray(kernelShape, centre.ElementType, Embed(centre.Data, outs, ins, kernelShape[2], kernelShape[3]));
     }
 
     /// <summary>Flat (out, in, kh, kw) values holding the row-major out x in <paramref name="centre"/> at the

@@ -107,7 +107,7 @@ public static class DeltaOrthogonal
 
         int[] dims = shape.ToArray();
         return new DeltaOrthogonalKernel(shape, density, centreDensity, asked < minimum, centre,
-            new NdArray(dims, DType.Float64, values), new NdArray(dims, DType.Bool, mask));
+            new NdArray(dims, ElementType.Float64, values), new NdArray(dims, ElementType.Bool, mask));
     }
 
     /// <summary>Mask positions a layer of density d gets: round(d * numel), ties to even. The authors'

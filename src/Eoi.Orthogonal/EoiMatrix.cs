@@ -28,10 +28,10 @@ public sealed class EoiMatrix
     public int Cols => Plan.Cols;
 
     /// <summary>Dense row-major float64 values.</summary>
-    public NdArray ToDense() => Weights.ToDense(DType.Float64);
+    public NdArray ToDense() => Weights.ToDense(ElementType.Float64);
 
     /// <summary>Dense float32 values: each float64 entry rounded to nearest.</summary>
-    public NdArray ToDenseFloat32() => Weights.ToDense(DType.Float32);
+    public NdArray ToDenseFloat32() => Weights.ToDense(ElementType.Float32);
 
     /// <summary>The structural mask as a dense 0/1 array.</summary>
     public NdArray MaskToDense() => Plan.Support.ToDenseMask();

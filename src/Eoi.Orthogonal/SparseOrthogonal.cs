@@ -63,8 +63,12 @@ public static class SparseOrthogonal
             throw new EoiArgumentException(nameof(gain), $"gain must be a finite float32 (at most {float.MaxValue:R}) for a float32 replay; got {gain:R}");
         var weights = accumulation == Accumulation.Float64 ? RotationReplay<double>.Run(plan) : RotationReplay<float>.Run(plan);
         if (gain != 1.0)
-            for (int k = 0; k < weights.Values.Length; k++)
-                weights.Values[k] = accumulation == Accumulation.Float64 ? weights.Values[k] * gain : (float)weights.Values[k] * (float)gain;
+        {
+            var scaled = weights.Values.ToArray();
+            for (int k = 0; k < scaled.Length; k++)
+                scaled[k] = accumulation == Accumulation.Float64 ? scaled[k] * gain : (float)scaled[k] * (float)gain;
+            weights = new CsrMatrix(weights.Pattern, scaled);
+        }
         return new EoiMatrix(plan, gain, weights);
     }
 

@@ -1,3 +1,4 @@
+using Eoi.Core;
 using Eoi.Core.Backend;
 using static Eoi.Autograd.Tests.TestData;
 

@@ -37,7 +37,7 @@ public abstract partial class BackendConformance
         var values = Upload(type, Inputs.Uniform(53, (int)kernel.NonZeros));
         var transposedKernel = new CsrMatrix(CompactPattern(kernel, out _), values.Values).Transpose();
         var transposed = Upload(transposedKernel.Pattern);
-        var transposedValues = Upload(type, transposedKernel.Values);
+        var transposedValues = Upload(type, transposedKernel.Values.ToArray());
         var dy = Upload(type, Inputs.Uniform(54, SparseConvBatch * SparseConvOutChannels * g.OutputPixels));
         var dx = Zeros(type, SparseConvBatch * g.ImageLength);
         Backend.Fill(dx, double.NaN);
@@ -83,8 +83,8 @@ public abstract partial class BackendConformance
 
     static SparsityPattern CompactPattern(SparsityPattern kernel, out int[] used)
     {
-        used = [.. kernel.ColumnIndices.Distinct().Order()];
+        used = [.. kernel.ColumnIndices.ToArray().Distinct().Order()];
         var index = used.Select((row, q) => (row, q)).ToDictionary(t => t.row, t => t.q);
-        return new SparsityPattern(kernel.Rows, used.Length, kernel.RowOffsets, [.. kernel.ColumnIndices.Select(c => index[c])]);
+        return new SparsityPattern(kernel.Rows, used.Length, kernel.RowOffsets, [.. kernel.ColumnIndices.ToArray().Select(c => index[c])]);
     }
 }

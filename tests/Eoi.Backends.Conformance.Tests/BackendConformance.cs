@@ -61,7 +61,7 @@ public abstract partial class BackendConformance : IDisposable
         return values;
     }
 
-    protected DeviceCsrPattern Upload(SparsityPattern pattern) => Structure(pattern.Rows, pattern.Cols, pattern.RowOffsets, pattern.ColumnIndices);
+    protected DeviceCsrPattern Upload(SparsityPattern pattern) => Structure(pattern.Rows, pattern.Cols, pattern.RowOffsets.ToArray(), pattern.ColumnIndices.ToArray());
 
     /// <summary>A structure straight from arrays, bypassing SparsityPattern's checks, to test the backend's.</summary>
     protected DeviceCsrPattern Structure(int rows, int cols, int[] rowOffsets, int[] columnIndices) =>

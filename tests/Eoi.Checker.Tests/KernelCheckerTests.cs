@@ -51,7 +51,7 @@ public class KernelCheckerTests
     [Fact]
     public void RejectsEvenKernelsNamingTheKernel()
     {
-        var w = new NdArray([2, 2, 2, 2], DType.Float64, new double[16]);
+        var w = new NdArray([2, 2, 2, 2], ElementType.Float64, new double[16]);
         var e = Assert.Throws<EoiArgumentException>(() => MatrixChecker.Check(w, new CheckOptions()));
         Assert.Equal("kernel", e.ParameterName);
     }

@@ -28,7 +28,7 @@ public class MatrixCheckerTests
         var w = SparseOrthogonal.Generate(128, 128, 0.5, RngKey.FromSeed(3)).ToDenseFloat32();
         var report = MatrixChecker.Check(w, new CheckOptions { TargetDensity = 0.5 });
         Assert.True(report.Passed, string.Join("; ", report.Failures));
-        var asFloat64 = new NdArray(w.Shape, DType.Float64, w.Data);
+        var asFloat64 = new NdArray(w.Shape, ElementType.Float64, w.Data);
         Assert.False(MatrixChecker.Check(asFloat64, new CheckOptions()).Passed); // rounding error >> float64 bound
     }
 
@@ -85,7 +85,7 @@ public class MatrixCheckerTests
     public void ComparesWithAReferenceBitForBit()
     {
         var w = Eoi(30, 40, 0.3);
-        var reference = new NdArray(w.Shape, DType.Float64, (double[])w.Data.Clone());
+        var reference = new NdArray(w.Shape, ElementType.Float64, (double[])w.Data.Clone());
         Assert.True(MatrixChecker.Check(w, new CheckOptions { Reference = reference }).Passed);
         int p = Array.FindIndex(reference.Data, v => v != 0);
         reference.Data[p] = Math.BitIncrement(reference.Data[p]);
@@ -96,7 +96,7 @@ public class MatrixCheckerTests
     [Fact]
     public void RejectsANonOrthogonalMatrix()
     {
-        var w = new NdArray([2, 2], DType.Float64, [1, 0.5, 0, 1]);
+        var w = new NdArray([2, 2], ElementType.Float64, [1, 0.5, 0, 1]);
         Assert.False(MatrixChecker.Check(w, new CheckOptions()).Passed);
     }
 
@@ -105,7 +105,7 @@ public class MatrixCheckerTests
     [InlineData(new[] { 2, 2, 2 }, "array")]
     public void RejectsOtherRanksNamingTheArgument(int[] shape, string parameter)
     {
-        var w = new NdArray(shape, DType.Float64, new double[shape.Aggregate(1, (a, b) => a * b)]);
+        var w = new NdArray(shape, ElementType.Float64, new double[shape.Aggregate(1, (a, b) => a * b)]);
         var e = Assert.Throws<EoiArgumentException>(() => MatrixChecker.Check(w, new CheckOptions()));
         Assert.Equal(parameter, e.ParameterName);
         Assert.Contains("rank", e.Message);

@@ -26,7 +26,7 @@ public class PrecisionModelTests
     public void TheAuthorsFloat32MatricesPassAtTheirAchievedDensity(string name, double achieved)
     {
         var w = NpyFile.Read(Path.Combine(DataDirectory, name + ".npy"));
-        Assert.Equal(DType.Float32, w.DType);
+        Assert.Equal(ElementType.Float32, w.ElementType);
         foreach (double? density in new double?[] { achieved, null })
         {
             var report = MatrixChecker.Check(w, new CheckOptions { TargetDensity = density });
@@ -102,7 +102,7 @@ public class PrecisionModelTests
     }
 
     [Fact]
-    public void StatedModelsMustFitTheDType()
+    public void StatedModelsMustFitTheElementType()
     {
         var w64 = SparseOrthogonal.Generate(16, 16, 0.5, RngKey.FromSeed(1)).ToDense();
         var w32 = SparseOrthogonal.Generate(16, 16, 0.5, RngKey.FromSeed(1)).ToDenseFloat32();
@@ -110,7 +110,7 @@ public class PrecisionModelTests
         Assert.Contains("rounded-once", ex.Message);
         Assert.Throws<EoiArgumentException>(() => MatrixChecker.Check(w64, new CheckOptions { ComputedIn = PrecisionModel.RoundedOnce }));
         // float64 values computed in float32 and widened are judged by the float32 model.
-        var widened = new NdArray(w64.Shape, DType.Float64, SparseOrthogonal.Materialize(SparseOrthogonal.Plan(16, 16, 0.5, RngKey.FromSeed(1)), 1.0, Accumulation.Float32).ToDense().Data);
+        var widened = new NdArray(w64.Shape, ElementType.Float64, SparseOrthogonal.Materialize(SparseOrthogonal.Plan(16, 16, 0.5, RngKey.FromSeed(1)), 1.0, Accumulation.Float32).ToDense().Data);
         Assert.True(MatrixChecker.Check(widened, new CheckOptions { ComputedIn = PrecisionModel.Float32 }).Passed);
     }
 
@@ -133,6 +133,6 @@ public class PrecisionModelTests
         int p = 0;
         for (int q = 1; q < w.Data.Length; q++)
             if (Math.Abs(w.Data[q]) > Math.Abs(w.Data[p])) p = q;
-        w.Data[p] = w.DType == DType.Float32 ? (float)(w.Data[p] + delta) : w.Data[p] + delta;
+        w.Data[p] = w.ElementType == ElementType.Float32 ? (float)(w.Data[p] + delta) : w.Data[p] + delta;
     }
 }

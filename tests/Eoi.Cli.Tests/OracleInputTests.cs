@@ -15,7 +15,7 @@ public class OracleInputTests
         using var dir = new TempDirectory();
         Tool.Succeed(Plan784x100(dir.File("p.jsonl")));
         Tool.Succeed("replay", dir.File("p.jsonl"), "--accumulate", "float32", "-o", dir.File("w.npy"));
-        Assert.Equal(DType.Float32, NpyFile.Read(dir.File("w.npy")).DType);
+        Assert.Equal(ElementType.Float32, NpyFile.Read(dir.File("w.npy")).ElementType);
 
         var check = Tool.Succeed("check", dir.File("w.npy"), "--plan", dir.File("p.jsonl"));
 
@@ -48,7 +48,7 @@ public class OracleInputTests
     public void A_metadata_gain_without_a_finite_bound_is_refused()
     {
         using var dir = new TempDirectory();
-        var w = new NdArray([2, 2], DType.Float64, [1e200, 0, 0, 1e200]);
+        var w = new NdArray([2, 2], ElementType.Float64, [1e200, 0, 0, 1e200]);
         SafetensorsFile.Write(dir.File("w.safetensors"), new Dictionary<string, NdArray> { ["weight"] = w }, new Dictionary<string, string> { ["gain"] = "1e200" });
 
         Tool.AssertOneErrorLine(Tool.Run("check", dir.File("w.safetensors")), "metadata 'gain' must be a number in [1e-140, 1e140]");
@@ -73,7 +73,7 @@ public class OracleInputTests
     {
         using var dir = new TempDirectory();
         Tool.Succeed("generate", "--rows", "2", "--cols", "2", "--density", "0.5", "--seed", "1", "-o", dir.File("w.npy"));
-        NpyFile.Write(dir.File("m.npy"), new NdArray([2, 2], DType.Float64, [1, 0, 0, 0.5]));
+        NpyFile.Write(dir.File("m.npy"), new NdArray([2, 2], ElementType.Float64, [1, 0, 0, 0.5]));
 
         Tool.AssertOneErrorLine(Tool.Run("check", dir.File("w.npy"), "--mask", dir.File("m.npy")), "must hold only 0 and 1 (or bool); got 0.5 at flat index 3");
     }
@@ -182,7 +182,7 @@ public class ModelCheckCommandTests
         SafetensorsFile.Write(dir.File("model.safetensors"), new Dictionary<string, NdArray>
         {
             ["fc1.weight"] = good,
-            ["fc1.bias"] = new NdArray([20], DType.Float32, new double[20]),
+            ["fc1.bias"] = new NdArray([20], ElementType.Float32, new double[20]),
             ["fc2.weight"] = bad,
         });
 

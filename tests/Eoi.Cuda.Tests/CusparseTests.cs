@@ -16,9 +16,9 @@ public class CusparseTests
 
     sealed class Csr(CudaContext context, float[] values) : IDisposable
     {
-        public readonly DeviceBuffer RowOffsets = DeviceBuffer.FromHost<int>(context, CusparseTests.RowOffsets);
-        public readonly DeviceBuffer ColumnIndices = DeviceBuffer.FromHost<int>(context, CusparseTests.ColumnIndices);
-        public readonly DeviceBuffer Values = DeviceBuffer.FromHost<float>(context, values);
+        public readonly DeviceAllocation RowOffsets = DeviceAllocation.FromHost<int>(context, CusparseTests.RowOffsets);
+        public readonly DeviceAllocation ColumnIndices = DeviceAllocation.FromHost<int>(context, CusparseTests.ColumnIndices);
+        public readonly DeviceAllocation Values = DeviceAllocation.FromHost<float>(context, values);
 
         public SparseMatrixDescriptor Descriptor() => SparseMatrixDescriptor.Csr(
             Rows, Columns, CusparseTests.Values.Length, RowOffsets, ColumnIndices, Values, CudaDataType.CUDA_R_32F);
@@ -48,15 +48,15 @@ public class CusparseTests
         float[] b = [.. Enumerable.Range(0, Columns * n).Select(i => i * 0.25f - 1)]; // row-major 5×3
         float[] c = [.. Enumerable.Repeat(1f, Rows * n)];                             // row-major 4×3
         using var csr = new Csr(context, Values);
-        using var db = DeviceBuffer.FromHost<float>(context, b);
-        using var dc = DeviceBuffer.FromHost<float>(context, c);
+        using var db = DeviceAllocation.FromHost<float>(context, b);
+        using var dc = DeviceAllocation.FromHost<float>(context, c);
         using var a = csr.Descriptor();
         using var bMatrix = DenseMatrixDescriptor.Create(Columns, n, n, db, CudaDataType.CUDA_R_32F);
         using var cMatrix = DenseMatrixDescriptor.Create(Rows, n, n, dc, CudaDataType.CUDA_R_32F);
 
         var product = new SpMM<float>(a, bMatrix, cMatrix, alpha, beta);
         long bytes = sparse.WorkspaceSize(product);
-        using var workspace = bytes > 0 ? DeviceBuffer.Allocate(context, bytes) : null;
+        using var workspace = bytes > 0 ? DeviceAllocation.Allocate(context, bytes) : null;
         sparse.Run(product, workspace);
 
         var expected = c.Select(v => beta * v).ToArray();
@@ -76,8 +76,8 @@ public class CusparseTests
         const float alpha = 1.5f, beta = 0.5f;
         float[] a = [.. Enumerable.Range(0, Rows * inner).Select(i => MathF.Sin(i))];    // row-major 4×6
         float[] b = [.. Enumerable.Range(0, inner * Columns).Select(i => MathF.Cos(i))]; // row-major 6×5
-        using var da = DeviceBuffer.FromHost<float>(context, a);
-        using var db = DeviceBuffer.FromHost<float>(context, b);
+        using var da = DeviceAllocation.FromHost<float>(context, a);
+        using var db = DeviceAllocation.FromHost<float>(context, b);
         using var csr = new Csr(context, Values);
         using var aMatrix = DenseMatrixDescriptor.Create(Rows, inner, inner, da, CudaDataType.CUDA_R_32F);
         using var bMatrix = DenseMatrixDescriptor.Create(inner, Columns, Columns, db, CudaDataType.CUDA_R_32F);
@@ -85,7 +85,7 @@ public class CusparseTests
 
         var product = new Sddmm<float>(aMatrix, bMatrix, c, alpha, beta);
         long bytes = sparse.WorkspaceSize(product);
-        using var workspace = bytes > 0 ? DeviceBuffer.Allocate(context, bytes) : null;
+        using var workspace = bytes > 0 ? DeviceAllocation.Allocate(context, bytes) : null;
         sparse.Preprocess(product, workspace);
         sparse.Run(product, workspace);
 

@@ -11,7 +11,7 @@ public class DeviceMemoryTests
     {
         using var context = Gpu.Context();
         float[] values = [.. Enumerable.Range(0, 1000).Select(i => i * 0.5f - 3)];
-        using var buffer = DeviceBuffer.FromHost<float>(context, values);
+        using var buffer = DeviceAllocation.FromHost<float>(context, values);
 
         var back = new float[values.Length];
         buffer.CopyToHost<float>(back);
@@ -27,7 +27,7 @@ public class DeviceMemoryTests
     public void FillsSetEveryElement()
     {
         using var context = Gpu.Context();
-        using var buffer = DeviceBuffer.Allocate(context, 64 * sizeof(float));
+        using var buffer = DeviceAllocation.Allocate(context, 64 * sizeof(float));
         var back = new float[64];
 
         buffer.FillUInt32(BitConverter.SingleToUInt32Bits(1.5f));
@@ -47,7 +47,7 @@ public class DeviceMemoryTests
         double[] source = GC.AllocateArray<double>(257, pinned: true);
         double[] destination = GC.AllocateArray<double>(257, pinned: true);
         for (int i = 0; i < source.Length; i++) source[i] = Math.Sqrt(i);
-        using var buffer = DeviceBuffer.Allocate(context, source.Length * sizeof(double));
+        using var buffer = DeviceAllocation.Allocate(context, source.Length * sizeof(double));
 
         buffer.CopyFromHostAsync(Marshal.UnsafeAddrOfPinnedArrayElement(source, 0), buffer.ByteLength, stream);
         buffer.CopyToHostAsync(Marshal.UnsafeAddrOfPinnedArrayElement(destination, 0), buffer.ByteLength, stream);
@@ -60,18 +60,18 @@ public class DeviceMemoryTests
     public void CopiesOutsideTheBufferAreRejectedBeforeReachingTheDevice()
     {
         using var context = Gpu.Context();
-        using var buffer = DeviceBuffer.Allocate(context, 10 * sizeof(float));
+        using var buffer = DeviceAllocation.Allocate(context, 10 * sizeof(float));
 
         Assert.Throws<EoiArgumentException>(() => buffer.CopyFromHost<float>(new float[11]));
         Assert.Throws<EoiArgumentException>(() => buffer.CopyToHost<float>(new float[2], byteOffset: 36));
-        Assert.Throws<EoiArgumentException>(() => DeviceBuffer.Allocate(context, 0));
+        Assert.Throws<EoiArgumentException>(() => DeviceAllocation.Allocate(context, 0));
     }
 
     [Fact]
     public void ABufferKeepsItsContextAliveUntilItIsFreed()
     {
         var context = Gpu.Context();
-        var buffer = DeviceBuffer.Allocate(context, 256);
+        var buffer = DeviceAllocation.Allocate(context, 256);
 
         context.Dispose(); // the primary context's release waits for the buffer's
 

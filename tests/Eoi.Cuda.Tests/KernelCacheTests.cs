@@ -21,8 +21,8 @@ public class KernelCacheTests
         const float a = 2.5f;
         float[] x = [.. Enumerable.Range(0, n).Select(i => MathF.Sin(i))];
         float[] y = [.. Enumerable.Range(0, n).Select(i => MathF.Cos(i))];
-        using var dx = DeviceBuffer.FromHost<float>(context, x);
-        using var dy = DeviceBuffer.FromHost<float>(context, y);
+        using var dx = DeviceAllocation.FromHost<float>(context, x);
+        using var dy = DeviceAllocation.FromHost<float>(context, y);
         using var stream = CudaStream.Create(context);
 
         var saxpy = cache.GetFunction(Saxpy, "saxpy");

@@ -26,7 +26,7 @@ public sealed class InputFileKindTests
     public void A_DeviceIsRefused()
     {
         Assert.SkipUnless(File.Exists("/dev/zero"), "needs /dev/zero");
-        var ex = Assert.Throws<EoiFormatException>(() => RotationPlanFile.Read("/dev/zero"));
+        var ex = Assert.Throws<EoiFormatException>(() => InputFile.Open("/dev/zero"));
         Assert.StartsWith("/dev/zero: empty file (0 bytes), or not a regular file", ex.Message);
     }
 

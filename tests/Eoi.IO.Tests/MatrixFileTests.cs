@@ -5,11 +5,11 @@ namespace Eoi.IO.Tests;
 public sealed class MatrixFileTests
 {
     [Theory]
-    [InlineData("w.npy", DType.Float32)]
-    [InlineData("w.NPY", DType.Bool)]
-    [InlineData("w.safetensors", DType.Float64)]
-    [InlineData("w.mtx", DType.Float64)]
-    public void WriteThenRead_ChoosesTheFormatByExtension(string name, DType dtype)
+    [InlineData("w.npy", ElementType.Float32)]
+    [InlineData("w.NPY", ElementType.Bool)]
+    [InlineData("w.safetensors", ElementType.Float64)]
+    [InlineData("w.mtx", ElementType.Float64)]
+    public void WriteThenRead_ChoosesTheFormatByExtension(string name, ElementType dtype)
     {
         using var dir = new TempDirectory();
         string path = dir.File(name);
@@ -26,7 +26,7 @@ public sealed class MatrixFileTests
         using var dir = new TempDirectory();
         string path = dir.File("w.safetensors");
 
-        MatrixFile.Write(path, new NdArray([1], DType.Float64, [2]));
+        MatrixFile.Write(path, new NdArray([1], ElementType.Float64, [2]));
 
         Assert.Equal(["weight"], SafetensorsFile.Read(path).Tensors.Keys);
     }
@@ -39,7 +39,7 @@ public sealed class MatrixFileTests
         using var dir = new TempDirectory();
         string path = dir.File(name);
 
-        var write = Assert.Throws<EoiArgumentException>(() => MatrixFile.Write(path, new NdArray([1], DType.Float64, [2])));
+        var write = Assert.Throws<EoiArgumentException>(() => MatrixFile.Write(path, new NdArray([1], ElementType.Float64, [2])));
         var read = Assert.Throws<EoiArgumentException>(() => MatrixFile.Read(path));
 
         Assert.Contains($"from its extension {shown}; supported: .npy, .safetensors, .mtx", write.Message);
@@ -51,8 +51,8 @@ public sealed class MatrixFileTests
     public void Read_Safetensors_PrefersWeightThenTheOnlyTensor()
     {
         using var dir = new TempDirectory();
-        var a = new NdArray([1], DType.Float64, [1]);
-        var b = new NdArray([1], DType.Float64, [2]);
+        var a = new NdArray([1], ElementType.Float64, [1]);
+        var b = new NdArray([1], ElementType.Float64, [2]);
         SafetensorsFile.Write(dir.File("both.safetensors"), new Dictionary<string, NdArray> { ["bias"] = a, ["weight"] = b });
         SafetensorsFile.Write(dir.File("one.safetensors"), new Dictionary<string, NdArray> { ["kernel"] = a });
 
@@ -64,7 +64,7 @@ public sealed class MatrixFileTests
     public void Read_Safetensors_AmbiguousOrEmpty_ListsTheNames()
     {
         using var dir = new TempDirectory();
-        var a = new NdArray([1], DType.Float64, [1]);
+        var a = new NdArray([1], ElementType.Float64, [1]);
         SafetensorsFile.Write(dir.File("two.safetensors"), new Dictionary<string, NdArray> { ["bias"] = a, ["kernel"] = a });
         SafetensorsFile.Write(dir.File("none.safetensors"), new Dictionary<string, NdArray>());
 

@@ -6,10 +6,10 @@ namespace Eoi.IO.Tests;
 
 public sealed class NpyFileTests
 {
-    public static TheoryData<DType, int[]> Shapes()
+    public static TheoryData<ElementType, int[]> Shapes()
     {
-        var data = new TheoryData<DType, int[]>();
-        foreach (var dtype in new[] { DType.Float32, DType.Float64, DType.Bool })
+        var data = new TheoryData<ElementType, int[]>();
+        foreach (var dtype in new[] { ElementType.Float32, ElementType.Float64, ElementType.Bool })
             foreach (int[] shape in new int[][] { [3, 4], [1, 1], [5], [], [0], [0, 3], [2, 0, 2], [2, 3, 4] })
                 data.Add(dtype, shape);
         return data;
@@ -17,7 +17,7 @@ public sealed class NpyFileTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void WriteThenRead_RoundTripsExactly(DType dtype, int[] shape)
+    public void WriteThenRead_RoundTripsExactly(ElementType dtype, int[] shape)
     {
         using var dir = new TempDirectory();
         string path = dir.File("a.npy");
@@ -29,9 +29,9 @@ public sealed class NpyFileTests
     }
 
     [Theory]
-    [InlineData(DType.Float32)]
-    [InlineData(DType.Float64)]
-    public void WriteThenRead_KeepsSignedZeroSubnormalsAndInfinities(DType dtype)
+    [InlineData(ElementType.Float32)]
+    [InlineData(ElementType.Float64)]
+    public void WriteThenRead_KeepsSignedZeroSubnormalsAndInfinities(ElementType dtype)
     {
         using var dir = new TempDirectory();
         string path = dir.File("a.npy");
@@ -43,10 +43,10 @@ public sealed class NpyFileTests
     }
 
     [Theory]
-    [InlineData(DType.Float64, "<f8", "(5,)", 8)]
-    [InlineData(DType.Float32, "<f4", "(2, 3)", 4)]
-    [InlineData(DType.Bool, "|b1", "()", 1)]
-    public void Write_ProducesNumpysVersion1LayoutWith64ByteAlignedData(DType dtype, string descr, string shapeText, int itemSize)
+    [InlineData(ElementType.Float64, "<f8", "(5,)", 8)]
+    [InlineData(ElementType.Float32, "<f4", "(2, 3)", 4)]
+    [InlineData(ElementType.Bool, "|b1", "()", 1)]
+    public void Write_ProducesNumpysVersion1LayoutWith64ByteAlignedData(ElementType dtype, string descr, string shapeText, int itemSize)
     {
         using var dir = new TempDirectory();
         string path = dir.File("a.npy");
@@ -71,7 +71,7 @@ public sealed class NpyFileTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("a.npy");
-        var array = new NdArray(Enumerable.Repeat(1, 30_000).ToArray(), DType.Float64, [42.0]);
+        var array = new NdArray(Enumerable.Repeat(1, 30_000).ToArray(), ElementType.Float64, [42.0]);
 
         NpyFile.Write(path, array);
 
@@ -87,7 +87,7 @@ public sealed class NpyFileTests
         var array = ReadBytes(NpyBytes.Build(NpyBytes.Header("<f8", false, "(2, 3)"), NpyBytes.Doubles(false, 1, 2, 3, 4, 5, 6)));
 
         Assert.Equal([2, 3], array.Shape);
-        Assert.Equal(DType.Float64, array.DType);
+        Assert.Equal(ElementType.Float64, array.ElementType);
         Assert.Equal([1.0, 2, 3, 4, 5, 6], array.Data);
     }
 
@@ -128,8 +128,8 @@ public sealed class NpyFileTests
         var f8 = ReadBytes(NpyBytes.Build(NpyBytes.Header(">f8", false, "(3,)"), NpyBytes.Doubles(true, 1.5, -0.0, double.Epsilon)));
         var f4 = ReadBytes(NpyBytes.Build(NpyBytes.Header(">f4", false, "(2,)"), NpyBytes.Singles(true, 0.1f, float.MaxValue)));
 
-        Arrays.AssertIdentical(new NdArray([3], DType.Float64, [1.5, -0.0, double.Epsilon]), f8);
-        Arrays.AssertIdentical(new NdArray([2], DType.Float32, [0.1f, float.MaxValue]), f4);
+        Arrays.AssertIdentical(new NdArray([3], ElementType.Float64, [1.5, -0.0, double.Epsilon]), f8);
+        Arrays.AssertIdentical(new NdArray([2], ElementType.Float32, [0.1f, float.MaxValue]), f4);
     }
 
     [Theory]
@@ -139,7 +139,7 @@ public sealed class NpyFileTests
     {
         var array = ReadBytes(NpyBytes.Build(NpyBytes.Header(descr, false, "(2, 2)"), [1, 0, 0, 1]));
 
-        Assert.Equal(DType.Bool, array.DType);
+        Assert.Equal(ElementType.Bool, array.ElementType);
         Assert.Equal([1.0, 0, 0, 1], array.Data);
     }
 
@@ -308,7 +308,7 @@ public sealed class NpyFileTests
     {
         using var dir = new TempDirectory();
 
-        var ex = Assert.Throws<EoiArgumentException>(() => NpyFile.Write(dir.File("a.npy"), new NdArray([2], DType.Bool, [1, 2])));
+        var ex = Assert.Throws<EoiArgumentException>(() => NpyFile.Write(dir.File("a.npy"), new NdArray([2], ElementType.Bool, [1, 2])));
 
         Assert.Contains("element 1 is 2", ex.Message);
         Assert.Empty(dir.FileNames());

@@ -2,8 +2,6 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Eoi.Core;
-using Eoi.Orthogonal;
-using Eoi.Random;
 
 namespace Eoi.IO.Tests;
 
@@ -65,23 +63,6 @@ public sealed class NumpyInteropTests
             print(json.dumps({"name": name, "dtype": a.dtype.str, "shape": list(a.shape), "fortran": bool(a.flags.f_contiguous and a.ndim > 1)}))
         """;
 
-    const string LoadPlanFile = """
-        import sys, json, struct
-
-        def bits(x):
-            assert isinstance(x, float), f"{x!r} was not parsed as a float"
-            return struct.pack("<d", x).hex()
-
-        with open(sys.argv[1], encoding="utf-8") as f:
-            lines = f.read().splitlines()
-        header = json.loads(lines[0])
-        print(header["format"], header["version"], header["rows"], header["cols"], bits(header["target_density"]),
-              header["rule"], header["key"], header["rotations"], header["nnz"])
-        for line in lines[1:]:
-            r = json.loads(line)
-            print(r["i"], r["j"], bits(r["theta"]), bits(r["cos"]), bits(r["sin"]))
-        """;
-
     [Fact]
     public void NumpyLoadsOurNpyAndSafetensorsFilesWithTheSameBytes()
     {
@@ -89,14 +70,14 @@ public sealed class NumpyInteropTests
         using var dir = new TempDirectory();
         var arrays = new Dictionary<string, NdArray>
         {
-            ["f64"] = Arrays.Random([3, 4], DType.Float64, seed: 1),
-            ["f32"] = Arrays.Random([2, 3, 2], DType.Float32, seed: 2),
-            ["mask"] = Arrays.Random([5, 4], DType.Bool, seed: 3),
-            ["awkward64"] = Arrays.Awkward(DType.Float64),
-            ["awkward32"] = Arrays.Awkward(DType.Float32),
-            ["scalar"] = new NdArray([], DType.Float64, [0.1]),
-            ["vector"] = new NdArray([1], DType.Float64, [-0.0]),
-            ["empty"] = new NdArray([0, 4], DType.Float32, []),
+            ["f64"] = Arrays.Random([3, 4], ElementType.Float64, seed: 1),
+            ["f32"] = Arrays.Random([2, 3, 2], ElementType.Float32, seed: 2),
+            ["mask"] = Arrays.Random([5, 4], ElementType.Bool, seed: 3),
+            ["awkward64"] = Arrays.Awkward(ElementType.Float64),
+            ["awkward32"] = Arrays.Awkward(ElementType.Float32),
+            ["scalar"] = new NdArray([], ElementType.Float64, [0.1]),
+            ["vector"] = new NdArray([1], ElementType.Float64, [-0.0]),
+            ["empty"] = new NdArray([0, 4], ElementType.Float32, []),
         };
         foreach (var (name, array) in arrays)
             NpyFile.Write(dir.File(name + ".npy"), array);
@@ -116,7 +97,7 @@ public sealed class NumpyInteropTests
             }
             string name = root.GetProperty("name").GetString()!;
             var array = arrays[name.Replace("safetensors:", "")];
-            Assert.Equal(NumpyDtype(array.DType), root.GetProperty("dtype").GetString());
+            Assert.Equal(NumpyDtype(array.ElementType), root.GetProperty("dtype").GetString());
             Assert.Equal(array.Shape, root.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()));
             Assert.Equal(Sha256OfLittleEndianBytes(array), root.GetProperty("sha256").GetString());
             seen.Add(name);
@@ -142,7 +123,7 @@ public sealed class NumpyInteropTests
             var array = NpyFile.Read(dir.File(name + ".npy"));
             byte[] expected = File.ReadAllBytes(dir.File(name + ".expected"));
 
-            Assert.Equal(DTypeOfNumpy(root.GetProperty("dtype").GetString()!), array.DType);
+            Assert.Equal(DTypeOfNumpy(root.GetProperty("dtype").GetString()!), array.ElementType);
             Assert.Equal(root.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()), array.Shape);
             Assert.Equal(expected.Length / 8, array.Data.Length);
             for (int k = 0; k < array.Data.Length; k++)
@@ -152,51 +133,21 @@ public sealed class NumpyInteropTests
         Assert.Contains(lines, l => l.Contains("\"fortran\": true"));
     }
 
-    [Fact]
-    public void PythonJsonReadsRotationPlanDoublesBitExactly()
-    {
-        string python = PythonWithNumpy.Require();
-        using var dir = new TempDirectory();
-        string path = dir.File("plan.jsonl");
-        var random = new System.Random(99);
-        var rotations = new List<GivensRotation> { new(0, 1, -0.0, 1, 0.0), new(1, 2, double.Epsilon, double.MaxValue, 1e21) };
-        while (rotations.Count < 200)
-        {
-            double[] v = [.. Enumerable.Range(0, 3).Select(_ => BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue)))];
-            if (v.All(double.IsFinite))
-                rotations.Add(new GivensRotation(0, 2, v[0], v[1], v[2]));
-        }
-        var plan = new RotationPlan(3, 3, 0.1 + 0.2, StoppingRule.ExactCount, new RngKey(3, uint.MaxValue), rotations);
-        RotationPlanFile.Write(path, plan);
+    static string NumpyDtype(ElementType dtype) => dtype switch { ElementType.Float32 => "<f4", ElementType.Float64 => "<f8", _ => "|b1" };
 
-        string[] lines = PythonWithNumpy.Run(python, LoadPlanFile, path).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-        Assert.Equal($"eoi-rotation-plan 1 3 3 {Bits(plan.TargetDensity)} exact-count [3, 4294967295] 200 {plan.NonZeros}", lines[0]);
-        Assert.Equal(rotations.Select(g => $"{g.I} {g.J} {Bits(g.Theta)} {Bits(g.Cos)} {Bits(g.Sin)}"), lines[1..]);
-    }
-
-    static string Bits(double value)
-    {
-        Span<byte> bytes = stackalloc byte[8];
-        BinaryPrimitives.WriteDoubleLittleEndian(bytes, value);
-        return Convert.ToHexStringLower(bytes);
-    }
-
-    static string NumpyDtype(DType dtype) => dtype switch { DType.Float32 => "<f4", DType.Float64 => "<f8", _ => "|b1" };
-
-    static DType DTypeOfNumpy(string dtype) => dtype[1..] switch { "f4" => DType.Float32, "f8" => DType.Float64, _ => DType.Bool };
+    static ElementType DTypeOfNumpy(string dtype) => dtype[1..] switch { "f4" => ElementType.Float32, "f8" => ElementType.Float64, _ => ElementType.Bool };
 
     static string Sha256OfLittleEndianBytes(NdArray array)
     {
-        int size = array.DType switch { DType.Float64 => 8, DType.Float32 => 4, _ => 1 };
+        int size = array.ElementType switch { ElementType.Float64 => 8, ElementType.Float32 => 4, _ => 1 };
         var bytes = new byte[array.Data.Length * size];
         for (int k = 0; k < array.Data.Length; k++)
         {
             var slot = bytes.AsSpan(k * size, size);
-            switch (array.DType)
+            switch (array.ElementType)
             {
-                case DType.Float64: BinaryPrimitives.WriteDoubleLittleEndian(slot, array.Data[k]); break;
-                case DType.Float32: BinaryPrimitives.WriteSingleLittleEndian(slot, (float)array.Data[k]); break;
+                case ElementType.Float64: BinaryPrimitives.WriteDoubleLittleEndian(slot, array.Data[k]); break;
+                case ElementType.Float32: BinaryPrimitives.WriteSingleLittleEndian(slot, (float)array.Data[k]); break;
                 default: slot[0] = (byte)array.Data[k]; break;
             }
         }

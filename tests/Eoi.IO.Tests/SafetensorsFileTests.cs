@@ -13,12 +13,12 @@ public sealed class SafetensorsFileTests
         string path = dir.File("t.safetensors");
         var tensors = new Dictionary<string, NdArray>
         {
-            ["weight"] = Arrays.Random([3, 4], DType.Float64, seed: 1),
-            ["half"] = Arrays.Random([2, 5], DType.Float32, seed: 2),
-            ["mask"] = Arrays.Random([3, 4], DType.Bool, seed: 3),
-            ["scalar"] = new NdArray([], DType.Float64, [-0.0]),
-            ["empty"] = new NdArray([0, 7], DType.Float32, []),
-            ["awkward"] = Arrays.Awkward(DType.Float64),
+            ["weight"] = Arrays.Random([3, 4], ElementType.Float64, seed: 1),
+            ["half"] = Arrays.Random([2, 5], ElementType.Float32, seed: 2),
+            ["mask"] = Arrays.Random([3, 4], ElementType.Bool, seed: 3),
+            ["scalar"] = new NdArray([], ElementType.Float64, [-0.0]),
+            ["empty"] = new NdArray([0, 7], ElementType.Float32, []),
+            ["awkward"] = Arrays.Awkward(ElementType.Float64),
         };
         var metadata = new Dictionary<string, string> { ["seed"] = "42", ["tool"] = "eoi \"quoted\" ü" };
 
@@ -37,7 +37,7 @@ public sealed class SafetensorsFileTests
         using var dir = new TempDirectory();
         string path = dir.File("t.safetensors");
 
-        SafetensorsFile.Write(path, new Dictionary<string, NdArray> { ["x"] = new NdArray([1], DType.Float64, [1]) });
+        SafetensorsFile.Write(path, new Dictionary<string, NdArray> { ["x"] = new NdArray([1], ElementType.Float64, [1]) });
 
         Assert.Empty(SafetensorsFile.Read(path).Metadata);
     }
@@ -46,9 +46,9 @@ public sealed class SafetensorsFileTests
     public void Write_IsDeterministicAndLaysTensorsOutByName()
     {
         using var dir = new TempDirectory();
-        var a = new NdArray([2], DType.Float32, [1, 2]);
-        var b = new NdArray([1], DType.Float64, [3]);
-        var mask = new NdArray([3], DType.Bool, [1, 0, 1]);
+        var a = new NdArray([2], ElementType.Float32, [1, 2]);
+        var b = new NdArray([1], ElementType.Float64, [3]);
+        var mask = new NdArray([3], ElementType.Bool, [1, 0, 1]);
 
         SafetensorsFile.Write(dir.File("1.safetensors"), new Dictionary<string, NdArray> { ["b"] = b, ["a"] = a, ["m"] = mask },
                               new Dictionary<string, string> { ["z"] = "1", ["y"] = "2" });
@@ -79,9 +79,9 @@ public sealed class SafetensorsFileTests
             "\"x\":{\"dtype\":\"F32\",\"shape\":[1,1],\"data_offsets\":[8,12]}}", buffer));
 
         Assert.Equal(["z", "y", "x"], content.Tensors.Keys);
-        Arrays.AssertIdentical(new NdArray([2], DType.Bool, [1, 0]), content.Tensors["z"]);
-        Arrays.AssertIdentical(new NdArray([], DType.Float64, [1.5]), content.Tensors["y"]);
-        Arrays.AssertIdentical(new NdArray([1, 1], DType.Float32, [2.5]), content.Tensors["x"]);
+        Arrays.AssertIdentical(new NdArray([2], ElementType.Bool, [1, 0]), content.Tensors["z"]);
+        Arrays.AssertIdentical(new NdArray([], ElementType.Float64, [1.5]), content.Tensors["y"]);
+        Arrays.AssertIdentical(new NdArray([1, 1], ElementType.Float32, [2.5]), content.Tensors["x"]);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class SafetensorsFileTests
         using var dir = new TempDirectory();
 
         Assert.Throws<EoiArgumentException>(() => SafetensorsFile.Write(dir.File("t.safetensors"),
-            new Dictionary<string, NdArray> { [name] = new NdArray([1], DType.Float64, [1]) }));
+            new Dictionary<string, NdArray> { [name] = new NdArray([1], ElementType.Float64, [1]) }));
         Assert.Empty(dir.FileNames());
     }
 

@@ -1,4 +1,5 @@
 using Eoi.Autograd;
+using Eoi.Core;
 using Eoi.Core.Backend;
 using Eoi.Nn.Functional;
 using static Eoi.Nn.Tests.TestData;

@@ -144,8 +144,8 @@ public class RunTests
                     weight[r * cols + (int)columns[k]] = array.Data[k];
                     mask[r * cols + (int)columns[k]] = 1;
                 }
-            tensors[layer + ".weight"] = new NdArray([rows, cols], array.DType, weight);
-            tensors[layer + ".mask"] = new NdArray([rows, cols], DType.Bool, mask);
+            tensors[layer + ".weight"] = new NdArray([rows, cols], array.ElementType, weight);
+            tensors[layer + ".mask"] = new NdArray([rows, cols], ElementType.Bool, mask);
         }
         var metadata = new Dictionary<string, string>(content.Metadata) { ["format"] = "eoi-checkpoint-1" };
         SafetensorsFile.Write(path, tensors, metadata);

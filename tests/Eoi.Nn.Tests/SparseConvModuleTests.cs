@@ -1,5 +1,6 @@
 using Eoi.Autograd;
 using Eoi.Autograd.Optim;
+using Eoi.Core;
 using Eoi.Core.Backend;
 using Eoi.Nn.Functional;
 using Eoi.Nn.Modules;

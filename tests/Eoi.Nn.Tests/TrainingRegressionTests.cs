@@ -1,4 +1,5 @@
 using System.Globalization;
+using Eoi.Core;
 using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Models;

@@ -15,7 +15,7 @@ public class FileCheckerTests
     {
         using var dir = new TempDirectory();
         var request = new LayerRequest(kind, 24, 16, 0.3, 7, 1.5, StoppingRule.Paper,
-            kind == LayerKind.Conv ? new KernelSize(3, 3) : KernelSize.Matrix, CentreDensityRule.Plain, DType.Float32);
+            kind == LayerKind.Conv ? new KernelSize(3, 3) : KernelSize.Matrix, CentreDensityRule.Plain, ElementType.Float32);
         LayerFiles.Write(Generation.Generate(request), new OutputFiles(dir.File(name), Plan: dir.File("p.jsonl")));
 
         var outcome = FileChecker.Check(new CheckRequest(dir.File(name), Gain: 1.5, Density: 0.3, Plan: dir.File("p.jsonl")));

@@ -60,7 +60,7 @@ public class ModelCheckerTests
         using var dir = new TempDirectory();
         var good = SparseOrthogonal.Generate(20, 40, 0.2, RngKey.FromSeed(1)).ToDense();
         NpyFile.Write(dir.File("w.npy"), good);
-        NpyFile.Write(dir.File("b.npy"), new NdArray([20], DType.Float64, new double[20]));
+        NpyFile.Write(dir.File("b.npy"), new NdArray([20], ElementType.Float64, new double[20]));
         using (var zip = ZipFile.Open(dir.File("model.npz"), ZipArchiveMode.Create))
         {
             zip.CreateEntryFromFile(dir.File("w.npy"), "fc.weight.npy");

@@ -25,7 +25,7 @@ static class TorchStateDict
         var bad = SparseOrthogonal.Generate(10, 32, 0.3, RngKey.FromSeed(4)).ToDenseFloat32();
         bad.Data[Array.FindIndex(bad.Data, v => v != 0)] += 1e-3;
 
-        var tensors = new List<(string Name, string DType, int[] Shape, byte[] Bytes)>
+        var tensors = new List<(string Name, string ElementType, int[] Shape, byte[] Bytes)>
         {
             ("features.0.weight", "F32", kernel.Shape, Float32(kernel.Data)),
             ("features.0.bias", "F32", [16], Float32(new double[16])),
@@ -45,7 +45,7 @@ static class TorchStateDict
         long offset = 0;
         foreach (var t in tensors)
         {
-            header.Append($"\"{t.Name}\":{{\"dtype\":\"{t.DType}\",\"shape\":[{string.Join(",", t.Shape)}],\"data_offsets\":[{offset},{offset + t.Bytes.Length}]}},");
+            header.Append($"\"{t.Name}\":{{\"dtype\":\"{t.ElementType}\",\"shape\":[{string.Join(",", t.Shape)}],\"data_offsets\":[{offset},{offset + t.Bytes.Length}]}},");
             offset += t.Bytes.Length;
         }
         header[^1] = '}';

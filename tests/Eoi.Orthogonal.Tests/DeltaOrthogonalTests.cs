@@ -56,7 +56,7 @@ public class DeltaOrthogonalTests
         long budget = (long)Math.Round(density * shape.Count, MidpointRounding.ToEven);
         long expected = density == 1.0 ? shape.Count : Math.Max(kernel.Centre.Plan.NonZeros, budget);
         Assert.Equal(expected, kernel.MaskCount);
-        Assert.Equal(DType.Bool, kernel.Mask.DType);
+        Assert.Equal(ElementType.Bool, kernel.Mask.ElementType);
         Assert.All(kernel.Mask.Data, m => Assert.True(m is 0.0 or 1.0));
         for (int p = 0; p < kernel.Values.Data.Length; p++)
             Assert.True(kernel.Values.Data[p] == 0.0 || kernel.Mask.Data[p] == 1.0, $"value at {p} off the mask");

@@ -55,7 +55,7 @@ public class MaterializeTests
         var matrix = SparseOrthogonal.Generate(rows, cols, density, RngKey.FromSeed(34), 1.0247);
         var wide = matrix.ToDense().Data;
         var narrow = matrix.ToDenseFloat32();
-        Assert.Equal(DType.Float32, narrow.DType);
+        Assert.Equal(ElementType.Float32, narrow.ElementType);
         for (int p = 0; p < wide.Length; p++)
             Assert.Equal((double)(float)wide[p], narrow.Data[p]);
     }
@@ -64,7 +64,7 @@ public class MaterializeTests
     {
         Assert.Equal(expected.Pattern.RowOffsets, actual.Pattern.RowOffsets);
         Assert.Equal(expected.Pattern.ColumnIndices, actual.Pattern.ColumnIndices);
-        Assert.Equal(expected.Values.Select(BitConverter.DoubleToInt64Bits), actual.Values.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(expected.Values.ToArray().Select(BitConverter.DoubleToInt64Bits), actual.Values.ToArray().Select(BitConverter.DoubleToInt64Bits));
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public class ArgumentTests
         var model = new TinyMlp([4, 3, 2]);
         var snip = MaskMethods.Create(MaskMethodKind.Snip, model);
         Rejections.AssertRejected(() => snip.Select(model.Layers, null, 0.5, Key), "weights", "Snip");
-        var wrong = new[] { new NdArray([3, 4], DType.Float64, new double[12]), new NdArray([3, 2], DType.Float64, new double[6]) };
+        var wrong = new[] { new NdArray([3, 4], ElementType.Float64, new double[12]), new NdArray([3, 2], ElementType.Float64, new double[6]) };
         Rejections.AssertRejected(() => snip.Select(model.Layers, wrong, 0.5, Key), "weights", "shape");
         Rejections.AssertRejected(() => snip.Select(Layers, null, 0.5, Key), "model", "match");
     }

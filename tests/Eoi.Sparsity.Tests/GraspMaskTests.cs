@@ -26,7 +26,7 @@ public class GraspMaskTests
     {
         // -w ⊙ Hg = [-1.44, -16, -0.25, -2.25 | -1, 2]: keeping k = 3 removes the three largest (2, -0.25, -1).
         var model = new QuadraticModel(TwoLayers, [1, 2, 1, 0.5, 1, 1], [0, 0, 0, 0, 0, 3]);
-        NdArray[] weights = [new([2, 2], DType.Float64, [1.2, -2, 0.5, 3]), new([1, 2], DType.Float64, [1.0, 1])];
+        NdArray[] weights = [new([2, 2], ElementType.Float64, [1.2, -2, 0.5, 3]), new([1, 2], ElementType.Float64, [1.0, 1])];
         var masks = new GraspMask(model).Select(TwoLayers, weights, 0.5, RngKey.FromSeed(1));
         Assert.Equal([1.0, 1, 0, 1], masks.Masks[0].Data);
         Assert.Equal([0.0, 0], masks.Masks[1].Data);

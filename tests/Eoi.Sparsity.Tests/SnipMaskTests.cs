@@ -10,8 +10,8 @@ public class SnipMaskTests
 
     static NdArray[] Weights(double[] flat) =>
     [
-        new NdArray([2, 2], DType.Float64, flat[..4]),
-        new NdArray([1, 2], DType.Float64, flat[4..]),
+        new NdArray([2, 2], ElementType.Float64, flat[..4]),
+        new NdArray([1, 2], ElementType.Float64, flat[4..]),
     ];
 
     [Fact]

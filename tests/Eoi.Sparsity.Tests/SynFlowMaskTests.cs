@@ -16,7 +16,7 @@ public class SynFlowMaskTests
             double scale = l == 1 ? 0.01 : 1.0;
             var data = Enumerable.Range(0, layer.Count)
                 .Select(_ => scale * (1 + stream.NextDouble()) * (stream.NextBelow(2) == 0 ? -1 : 1)).ToArray();
-            return new NdArray(layer.Shape, DType.Float64, data);
+            return new NdArray(layer.Shape, ElementType.Float64, data);
         }).ToArray();
         return (model, weights);
     }

@@ -1,3 +1,4 @@
+
 namespace Eoi.Autograd;
 
 /// <summary>

@@ -1,4 +1,6 @@
+using Eoi.Core;
 using Eoi.Core.Backend;
+using Eoi.Cuda.Native;
 
 namespace Eoi.Backends.Cuda.Sparse;
 

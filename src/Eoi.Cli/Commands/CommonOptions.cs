@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Eoi.Core;
 using Eoi.Oracle;
 
 namespace Eoi.Cli.Commands;
@@ -11,14 +12,17 @@ namespace Eoi.Cli.Commands;
 /// </summary>
 static class CommonOptions
 {
-    public static Option<string> Rows() =>
-        Required("--rows", "R", "Rows: output features (for --kind conv, output channels). An integer >= 1.");
+    /// <param name="kernels">Whether the command has --kind conv, whose rows and columns are channels.</param>
+    public static Option<string> Rows(bool kernels) =>
+        Required("--rows", "R", $"Rows: output features{(kernels ? " (for --kind conv, output channels)" : "")}. An integer >= 1.");
 
-    public static Option<string> Cols() =>
-        Required("--cols", "C", "Columns: input features (for --kind conv, input channels). An integer >= 1.");
+    /// <inheritdoc cref="Rows"/>
+    public static Option<string> Cols(bool kernels) =>
+        Required("--cols", "C", $"Columns: input features{(kernels ? " (for --kind conv, input channels)" : "")}. An integer >= 1.");
 
-    public static Option<string> Density() =>
-        Required("--density", "D", "Fraction of non-zero entries, in [1/max(rows, cols), 1] (for --kind conv, in (0, 1]).");
+    /// <inheritdoc cref="Rows"/>
+    public static Option<string> Density(bool kernels) =>
+        Required("--density", "D", $"Fraction of non-zero entries, in [1/max(rows, cols), 1]{(kernels ? " (for --kind conv, in (0, 1])" : "")}.");
 
     public static Option<string> Seed() =>
         Required("--seed", "S", "Random seed, an integer in [0, 2^64-1]; the same seed gives the same bits on every machine.");
@@ -29,7 +33,7 @@ static class CommonOptions
     public static Option<string> Rule() => Choice("--rule", "When to stop rotating (paper: the authors' rule; exact-count: " +
         "aim at exactly round(density * rows * cols) non-zeros). Default: paper.", Vocabulary.Rules);
 
-    public static Option<string> DType() => Choice("--dtype", "Element type of the written values. Default: float64.", Vocabulary.DTypes);
+    public static Option<string> ElementType() => Choice("--dtype", "Element type of the written values. Default: float64.", Vocabulary.ElementTypes);
 
     public static Option<string> CentreRule() => Choice("--centre-rule", "How a conv kernel's centre density follows from --density " +
         "(plain: the same; more-nonzeros: min(d * kh * kw, 1, sqrt(d))). Default: plain.", Vocabulary.CentreRules);

@@ -71,7 +71,7 @@ static class DemoCommand
     /// <summary>What `eoi replay PLAN -o replayed.npy` does, then a byte comparison with the generated file.</summary>
     static bool ReplayToFile(IAnsiConsole console, string plan, LayerRequest request, string generated, string replayed)
     {
-        LayerFiles.Write(Generation.FromPlan(RotationPlanFile.Read(plan), request.Gain, request.DType), new OutputFiles(replayed));
+        LayerFiles.Write(Generation.FromPlan(RotationPlanFile.Read(plan), request.Gain, request.ElementType), new OutputFiles(replayed));
         bool identical = File.ReadAllBytes(replayed).AsSpan().SequenceEqual(File.ReadAllBytes(generated));
         string what = $"replay of {Path.GetFileName(plan)} -> {Path.GetFileName(replayed)}";
         console.Write(new VerdictLine(identical, $"{what}: {(identical ? "byte-identical to" : "differs from")} {Path.GetFileName(generated)}"));

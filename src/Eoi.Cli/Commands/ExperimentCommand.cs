@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Eoi.Oracle;
 using Eoi.Core;
-using Eoi.Data;
 using Eoi.Nn.Experiments;
 using Eoi.Nn.Training;
 using Spectre.Console;
@@ -162,7 +161,7 @@ static class ExperimentCommand
         readonly Option<string> schemes = CommonOptions.Optional("--schemes", "S,S,...", "What follows the mask: " + string.Join(", ", TrainVocabulary.Schemes.All) + ".");
         readonly Option<string> densities = CommonOptions.Optional("--densities", "D,D,...", "Global densities, each in (0, 1]; 1 is the dense network.");
         readonly Option<string> aiIterations = CommonOptions.Optional("--ai-iterations", "K", "Approximate Isometry's iterations, an integer >= 1.");
-        readonly Option<string> dataset = CommonOptions.Optional("--dataset", "NAME", "Data source: " + string.Join(", ", DataSources.Names) + ".");
+        readonly Option<string> dataset = TrainOptionValues.Dataset("Data source (sample: the embedded MNIST subset).");
         readonly Option<string> dataDirectory = CommonOptions.Optional("--data-dir", "DIR", "Where the data source lives. Default: ./data/NAME.");
         readonly Option<string> depth = CommonOptions.Optional("--depth", "N", "Network depth (as train --depth), an integer >= 1.");
         readonly Option<string> width = CommonOptions.Optional("--width", "W", "Hidden width or first-stage channels (as train --width), an integer >= 1; SAO's degree follows it (width / 8).");
@@ -181,9 +180,7 @@ static class ExperimentCommand
             Densities = List<double>(parsed, densities, "numbers in (0, 1]",
                 text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d > 0 && d <= 1 ? d : null),
             AiIterations = Positive(parsed, aiIterations),
-            Dataset = parsed.GetValue(dataset) is not string source ? null
-                : DataSources.Names.Contains(source) ? source
-                : throw new EoiArgumentException(dataset.Name, $"{dataset.Name} must be one of {string.Join(", ", DataSources.Names)}; got {source}"),
+            Dataset = TrainOptionValues.Dataset(parsed, dataset),
             DataDirectory = parsed.GetValue(dataDirectory),
             Depth = Positive(parsed, depth),
             Width = Positive(parsed, width),

@@ -27,9 +27,9 @@ static class GenerateCommand
 
     sealed class Options
     {
-        public readonly Option<string> Rows = CommonOptions.Rows();
-        public readonly Option<string> Cols = CommonOptions.Cols();
-        public readonly Option<string> Density = CommonOptions.Density();
+        public readonly Option<string> Rows = CommonOptions.Rows(kernels: true);
+        public readonly Option<string> Cols = CommonOptions.Cols(kernels: true);
+        public readonly Option<string> Density = CommonOptions.Density(kernels: true);
         public readonly Option<string> Seed = CommonOptions.Seed();
         public readonly Option<string> Gain = CommonOptions.Gain();
         public readonly Option<string> Kind = CommonOptions.Choice("--kind", "A linear layer's matrix or a conv kernel (rows = out channels, " +
@@ -38,13 +38,13 @@ static class GenerateCommand
             "Conv kernel size, odd: 3 or 3x5. Only with --kind conv. Default: 3.");
         public readonly Option<string> CentreRule = CommonOptions.CentreRule();
         public readonly Option<string> Rule = CommonOptions.Rule();
-        public readonly Option<string> DType = CommonOptions.DType();
+        public readonly Option<string> ElementType = CommonOptions.ElementType();
         public readonly Option<string> Output = CommonOptions.Output("Where to write the values (.npy, .safetensors or .mtx).");
         public readonly Option<string> MaskOut = CommonOptions.MaskOut();
         public readonly Option<string> PlanOut = CommonOptions.Optional("--plan-out", "PLAN.jsonl",
             "Also write the rotation plan (for conv, the centre matrix's) as JSON lines; `eoi replay` rebuilds the values from it.");
 
-        public IEnumerable<Option> All => [Rows, Cols, Density, Seed, Gain, Kind, Kernel, CentreRule, Rule, DType, Output, MaskOut, PlanOut];
+        public IEnumerable<Option> All => [Rows, Cols, Density, Seed, Gain, Kind, Kernel, CentreRule, Rule, ElementType, Output, MaskOut, PlanOut];
     }
 
     public static Command Create(IAnsiConsole console)
@@ -87,7 +87,7 @@ static class GenerateCommand
             OptionValues.Word(parsed, o.Rule, Vocabulary.Rules) ?? StoppingRule.Paper,
             kernel,
             OptionValues.Word(parsed, o.CentreRule, Vocabulary.CentreRules) ?? CentreDensityRule.Plain,
-            OptionValues.Word(parsed, o.DType, Vocabulary.DTypes) ?? DType.Float64);
+            OptionValues.Word(parsed, o.ElementType, Vocabulary.ElementTypes) ?? ElementType.Float64);
         var files = new OutputFiles(parsed.GetRequiredValue(o.Output), parsed.GetValue(o.MaskOut), parsed.GetValue(o.PlanOut));
         LayerFiles.RequireValid(files, conv ? 4 : 2);
         return (request, files);

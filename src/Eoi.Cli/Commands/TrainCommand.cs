@@ -10,8 +10,8 @@ namespace Eoi.Cli.Commands;
 static class TrainCommand
 {
     const string Description = """
-        Train a network with fixed sparse masks (static sparse training, paper.md §3 and §5): build it,
-        choose masks with --mask at --density, initialise with --init (base, ai or eoi), then train with
+        Train a network with fixed sparse masks (static sparse training as the EOI paper runs it;
+        src/Eoi.Nn/README.md describes the trainer): build it, choose masks with --mask at --density, initialise with --init (base, ai or eoi), then train with
         Nesterov SGD (momentum 0.9, L2 weight decay, lr x0.1 at E/2 and 3E/4), reporting train, validation
         (last 10 % of the training set) and test loss and accuracy after every epoch. Writes metrics.csv,
         spectra.csv, run.json, a checkpoint after every epoch and PNG plots into --output. The same options

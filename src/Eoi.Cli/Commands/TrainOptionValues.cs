@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Eoi.Core;
+using Eoi.Data;
 
 namespace Eoi.Cli.Commands;
 
@@ -46,6 +47,21 @@ static class TrainOptionValues
         option.CompletionSources.Add([.. words.All]);
         return option;
     }
+
+    /// <summary>The --dataset option of <c>eoi train</c> and <c>eoi experiment</c>: a name among
+    /// <see cref="DataSources.Names"/>, checked by <see cref="Dataset(ParseResult, Option{string})"/> as <see cref="Choice"/> options are.</summary>
+    public static Option<string> Dataset(string description)
+    {
+        var option = CommonOptions.Optional("--dataset", string.Join('|', DataSources.Names), description);
+        option.CompletionSources.Add([.. DataSources.Names]);
+        return option;
+    }
+
+    /// <summary>The data source named, or null when the option is absent.</summary>
+    public static string? Dataset(ParseResult parsed, Option<string> option) =>
+        parsed.GetValue(option) is not string name ? null
+        : DataSources.Names.Contains(name) ? name
+        : throw Error(option, $"one of {string.Join(", ", DataSources.Names)}", name);
 
     static EoiArgumentException Error(Option option, string expected, string text) =>
         new(option.Name, $"{option.Name} must be {expected}; got {text}");

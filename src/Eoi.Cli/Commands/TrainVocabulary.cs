@@ -1,6 +1,5 @@
 using Eoi.Oracle;
 using Eoi.Core.Backend;
-using Eoi.Data;
 using Eoi.Nn.Models;
 using Eoi.Orthogonal;
 using Eoi.Sparsity;
@@ -33,8 +32,6 @@ static class TrainVocabulary
     public static readonly Words<CentreDensityRule> CentreRules = Vocabulary.CentreRules;
 
     public static readonly Words<TrainDevice> Devices = new(("cpu", TrainDevice.Cpu), ("cuda", TrainDevice.Cuda));
-
-    public static IReadOnlyList<string> Datasets => DataSources.Names;
 
     public static Activation ActivationOf(ActivationKind kind) => kind switch
     {

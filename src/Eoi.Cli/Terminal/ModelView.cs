@@ -16,7 +16,7 @@ static class ModelView
             string note = t.Report is null ? $"skipped: {t.SkipReason}"
                 : t.Failed ? $"failing: {string.Join(", ", t.Report.Failures.Select(f => f.Name))}"
                 : t.Report.Subject;
-            table.AddRow(new Text(t.Name), new Text(t.ShapeText), new Text(t.DType),
+            table.AddRow(new Text(t.Name), new Text(t.ShapeText), new Text(t.DTypeName),
                 t.Report is null ? new Markup("[grey]skipped[/]") : t.Failed ? new Markup("[red bold]FAIL[/]") : new Markup("[green]PASS[/]"),
                 new Text(orthogonality is null ? "-" : $"{orthogonality.Measured} ({orthogonality.Limit})"), new Text(note));
         }

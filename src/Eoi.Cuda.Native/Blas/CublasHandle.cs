@@ -43,8 +43,8 @@ public sealed unsafe class CublasHandle : ContextBoundHandle
     /// cublasSgemm, double cublasDgemm. (Row-major data: compute Cᵀ = Bᵀ·Aᵀ by swapping the operands.)</summary>
     public void Gemm<T>(
         CublasOperation transA, CublasOperation transB, int m, int n, int k,
-        T alpha, DeviceBuffer a, int lda, DeviceBuffer b, int ldb,
-        T beta, DeviceBuffer c, int ldc) where T : unmanaged
+        T alpha, DeviceAllocation a, int lda, DeviceAllocation b, int ldb,
+        T beta, DeviceAllocation c, int ldc) where T : unmanaged
     {
         var type = CudaDataTypes.Of<T>();
         int size = sizeof(T);

@@ -34,7 +34,7 @@ static class DeviceGuard
     }
 
     /// <summary>A buffer must hold at least the bytes an operation will read or write.</summary>
-    public static void Holds(DeviceBuffer buffer, long bytes, string name)
+    public static void Holds(DeviceAllocation buffer, long bytes, string name)
     {
         if (buffer.ByteLength < bytes)
             throw new EoiArgumentException(name, $"{name} must hold at least {bytes} bytes; it has {buffer.ByteLength}");

@@ -30,5 +30,5 @@ public sealed unsafe class KernelArguments
     }
 
     /// <summary>A buffer parameter is its device address (a T* in the kernel).</summary>
-    public KernelArguments Add(DeviceBuffer buffer) => Add(buffer.Pointer);
+    public KernelArguments Add(DeviceAllocation buffer) => Add(buffer.Pointer);
 }

@@ -37,7 +37,7 @@ public sealed unsafe class CusparseHandle : ContextBoundHandle
         CudaCheck.Cusparse(CusparseApi.cusparseSetStream(Raw, CudaStream.RawHandle(stream)));
     }
 
-    /// <summary>Bytes of workspace <see cref="Run{T}(SpMM{T}, DeviceBuffer?)"/> needs (may be 0).</summary>
+    /// <summary>Bytes of workspace <see cref="Run{T}(SpMM{T}, DeviceAllocation?)"/> needs (may be 0).</summary>
     public long WorkspaceSize<T>(SpMM<T> product) where T : unmanaged
     {
         T alpha = product.Alpha, beta = product.Beta;
@@ -48,7 +48,7 @@ public sealed unsafe class CusparseHandle : ContextBoundHandle
         return (long)bytes;
     }
 
-    public void Run<T>(SpMM<T> product, DeviceBuffer? workspace) where T : unmanaged
+    public void Run<T>(SpMM<T> product, DeviceAllocation? workspace) where T : unmanaged
     {
         var buffer = Workspace(WorkspaceSize(product), workspace);
         T alpha = product.Alpha, beta = product.Beta;
@@ -69,9 +69,9 @@ public sealed unsafe class CusparseHandle : ContextBoundHandle
         return (long)bytes;
     }
 
-    /// <summary>Optional: analysis that later <see cref="Run{T}(Sddmm{T}, DeviceBuffer?)"/> calls with the same
+    /// <summary>Optional: analysis that later <see cref="Run{T}(Sddmm{T}, DeviceAllocation?)"/> calls with the same
     /// sparsity pattern and workspace reuse.</summary>
-    public void Preprocess<T>(Sddmm<T> product, DeviceBuffer? workspace) where T : unmanaged
+    public void Preprocess<T>(Sddmm<T> product, DeviceAllocation? workspace) where T : unmanaged
     {
         var buffer = Workspace(WorkspaceSize(product), workspace);
         T alpha = product.Alpha, beta = product.Beta;
@@ -81,7 +81,7 @@ public sealed unsafe class CusparseHandle : ContextBoundHandle
             CudaDataTypes.Of<T>(), product.Algorithm, buffer));
     }
 
-    public void Run<T>(Sddmm<T> product, DeviceBuffer? workspace) where T : unmanaged
+    public void Run<T>(Sddmm<T> product, DeviceAllocation? workspace) where T : unmanaged
     {
         var buffer = Workspace(WorkspaceSize(product), workspace);
         T alpha = product.Alpha, beta = product.Beta;
@@ -91,7 +91,7 @@ public sealed unsafe class CusparseHandle : ContextBoundHandle
             CudaDataTypes.Of<T>(), product.Algorithm, buffer));
     }
 
-    static DevicePointer Workspace(long required, DeviceBuffer? workspace)
+    static DevicePointer Workspace(long required, DeviceAllocation? workspace)
     {
         if (required == 0) return workspace?.Pointer ?? DevicePointer.Null;
         if (workspace is null) throw new EoiArgumentException(nameof(workspace), $"workspace must hold at least {required} bytes; got none");

@@ -3,7 +3,7 @@ namespace Eoi.Cuda.Native;
 /// <summary>A cuSPARSE dense matrix descriptor over a device buffer, which it keeps alive.</summary>
 public sealed class DenseMatrixDescriptor : DependentHandle
 {
-    DenseMatrixDescriptor(long rows, long columns, DeviceBuffer values) : base(values)
+    DenseMatrixDescriptor(long rows, long columns, DeviceAllocation values) : base(values)
     {
         Rows = rows;
         Columns = columns;
@@ -14,7 +14,7 @@ public sealed class DenseMatrixDescriptor : DependentHandle
 
     /// <summary>Row-major by default: element (i, j) at i·leadingDimension + j.</summary>
     public static DenseMatrixDescriptor Create(
-        long rows, long columns, long leadingDimension, DeviceBuffer values,
+        long rows, long columns, long leadingDimension, DeviceAllocation values,
         CudaDataType valueType, CusparseOrder order = CusparseOrder.CUSPARSE_ORDER_ROW)
     {
         CudaLibraries.Require(CudaLibrary.Cusparse);

@@ -4,7 +4,7 @@ namespace Eoi.Cuda.Native;
 /// holds their addresses, so freeing one first would leave it pointing at released memory.</summary>
 public sealed class SparseMatrixDescriptor : DependentHandle
 {
-    SparseMatrixDescriptor(long rows, long columns, long nonZeros, DeviceBuffer rowOffsets, DeviceBuffer columnIndices, DeviceBuffer values)
+    SparseMatrixDescriptor(long rows, long columns, long nonZeros, DeviceAllocation rowOffsets, DeviceAllocation columnIndices, DeviceAllocation values)
         : base(rowOffsets, columnIndices, values)
     {
         Rows = rows;
@@ -19,7 +19,7 @@ public sealed class SparseMatrixDescriptor : DependentHandle
     /// <summary>Zero-based CSR: rowOffsets has rows + 1 entries, columnIndices and values one per non-zero.</summary>
     public static SparseMatrixDescriptor Csr(
         long rows, long columns, long nonZeros,
-        DeviceBuffer rowOffsets, DeviceBuffer columnIndices, DeviceBuffer values,
+        DeviceAllocation rowOffsets, DeviceAllocation columnIndices, DeviceAllocation values,
         CudaDataType valueType, CusparseIndexType indexType = CusparseIndexType.CUSPARSE_INDEX_32I)
     {
         CudaLibraries.Require(CudaLibrary.Cusparse);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Eoi.Core;
 using Eoi.IO;
 using Eoi.Nn.Training;
 

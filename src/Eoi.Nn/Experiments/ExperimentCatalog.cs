@@ -60,7 +60,7 @@ public static class ExperimentCatalog
         {
             Dataset = quick ? DataSources.Sample : dataset,
             Init = Plan(quick, InitScale.Standard, ApproximateIsometryOptions.PaperIterations),
-            Training = new TrainingOptions { Epochs = quick ? QuickEpochs : 100, LearningRate = 0.01, WeightDecay = 1e-4, RecordJacobian = true },
+            Training = new TrainingOptions { Epochs = quick ? QuickEpochs : 100, LearningRate = ModelDefaults.Mlp.LearningRate, WeightDecay = 1e-4, RecordJacobian = true },
             AnalyzeLayers = false,
         };
         return new ExperimentGrid(name, "7-layer MLP (784-100x5-10, tanh): final test accuracy",

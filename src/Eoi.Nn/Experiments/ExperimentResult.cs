@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Eoi.Core;
 using Eoi.Data;
 using Eoi.IO;
 using Eoi.Nn.Analysis;

@@ -29,7 +29,7 @@ public static class HostTensors
             : tensor.ToArray<double>();
 
     /// <summary>The file type that holds a tensor's values exactly.</summary>
-    public static DType DTypeOf(ElementType type) => type == ElementType.Float32 ? DType.Float32 : DType.Float64;
+    public static ElementType ElementTypeOf(ElementType type) => type == ElementType.Float32 ? ElementType.Float32 : ElementType.Float64;
 
     static float[] ToSingle(ReadOnlySpan<double> values)
     {

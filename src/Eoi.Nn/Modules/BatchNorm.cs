@@ -62,7 +62,7 @@ public sealed class BatchNorm : Module
 
     protected override void ExportOwnState(string prefix, IDictionary<string, NdArray> state)
     {
-        var type = HostTensors.DTypeOf(gamma.ElementType);
+        var type = HostTensors.ElementTypeOf(gamma.ElementType);
         state[Join(prefix, "gamma")] = new NdArray([Channels], type, gamma.Read());
         state[Join(prefix, "beta")] = new NdArray([Channels], type, beta.Read());
         state[Join(prefix, "running_mean")] = new NdArray([Channels], type, HostTensors.Read(runningMean));

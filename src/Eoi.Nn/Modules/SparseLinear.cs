@@ -82,9 +82,9 @@ public sealed class SparseLinear : WeightLayer
             throw new EoiArgumentException("layer", $"a checkpointed sparse layer must have fewer than {ExactFloat32Integers} inputs (its column indices are saved as float32); got {pattern.Cols}");
         var counts = new double[pattern.Rows];
         for (int r = 0; r < pattern.Rows; r++) counts[r] = pattern.RowOffsets[r + 1] - pattern.RowOffsets[r];
-        state[Join(prefix, "weight_values")] = new NdArray([(int)pattern.NonZeros], HostTensors.DTypeOf(ElementType), HostTensors.Read(weight.Values));
-        state[Join(prefix, "weight_row_counts")] = new NdArray([pattern.Rows], DType.Float32, counts);
-        state[Join(prefix, "weight_columns")] = new NdArray([(int)pattern.NonZeros], DType.Float32, Array.ConvertAll(pattern.ColumnIndices, c => (double)c));
+        state[Join(prefix, "weight_values")] = new NdArray([(int)pattern.NonZeros], HostTensors.ElementTypeOf(ElementType), HostTensors.Read(weight.Values));
+        state[Join(prefix, "weight_row_counts")] = new NdArray([pattern.Rows], ElementType.Float32, counts);
+        state[Join(prefix, "weight_columns")] = new NdArray([(int)pattern.NonZeros], ElementType.Float32, Array.ConvertAll(pattern.ColumnIndices.ToArray(), c => (double)c));
     }
 
     /// <summary>Restores what <see cref="ExportWeight"/> saved, or a dense "weight" and "mask" pair (the

@@ -75,7 +75,7 @@ public abstract class WeightLayer : Module
     protected override void ExportOwnState(string prefix, IDictionary<string, NdArray> state)
     {
         ExportWeight(prefix, state);
-        if (Bias is not null) state[Join(prefix, "bias")] = new NdArray([Spec.Out], HostTensors.DTypeOf(ElementType), Bias.Read());
+        if (Bias is not null) state[Join(prefix, "bias")] = new NdArray([Spec.Out], HostTensors.ElementTypeOf(ElementType), Bias.Read());
     }
 
     protected override void ImportOwnState(string prefix, IReadOnlyDictionary<string, NdArray> state)
@@ -88,8 +88,8 @@ public abstract class WeightLayer : Module
     protected virtual void ExportWeight(string prefix, IDictionary<string, NdArray> state)
     {
         var shape = Spec.Shape;
-        state[Join(prefix, "weight")] = new NdArray(shape, HostTensors.DTypeOf(ElementType), ReadWeight());
-        state[Join(prefix, "mask")] = new NdArray(shape, DType.Bool, ReadMask());
+        state[Join(prefix, "weight")] = new NdArray(shape, HostTensors.ElementTypeOf(ElementType), ReadWeight());
+        state[Join(prefix, "mask")] = new NdArray(shape, ElementType.Bool, ReadMask());
     }
 
     /// <summary>Restores what <see cref="ExportWeight"/> saved.</summary>

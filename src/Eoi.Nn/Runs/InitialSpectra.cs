@@ -14,7 +14,7 @@ static class InitialSpectra
     const string Prefix = "initial_spectrum/";
 
     public static Dictionary<string, NdArray> ToAttachments(IReadOnlyList<LayerSpectrum> spectra) =>
-        spectra.ToDictionary(s => Prefix + s.Layer, s => new NdArray([s.Values.Length], DType.Float64, s.Values), StringComparer.Ordinal);
+        spectra.ToDictionary(s => Prefix + s.Layer, s => new NdArray([s.Values.Length], ElementType.Float64, s.Values), StringComparer.Ordinal);
 
     /// <summary>Each layer's saved spectrum; empty when the checkpoint holds none (written without layer analysis,
     /// or before eoi-checkpoint-2).</summary>

@@ -136,7 +136,7 @@ public sealed class Trainer
         var buffers = optimizer.ExportMomentum();
         for (int i = 0; i < parameters.Count; i++)
             if (buffers[i] is { } values)
-                momentum[parameters[i].Name] = new NdArray([values.Length], HostTensors.DTypeOf(parameters[i].Parameter.Value.ElementType), values);
+                momentum[parameters[i].Name] = new NdArray([values.Length], HostTensors.ElementTypeOf(parameters[i].Parameter.Value.ElementType), values);
         new Checkpoint(epoch, options, [.. history], model.ExportState(), momentum, Attachments).Write(path);
     }
 }

@@ -148,11 +148,11 @@ public static class ApproximateIsometry
             var wide = new double[_v.Length];
             var g = MaskedGradient();
             for (int p = 0; p < g.Length; p++) wide[_flat[p]] = g[p];
-            return new NdArray(layer.Layer.Shape, DType.Float64, ToLayerOrder(wide));
+            return new NdArray(layer.Layer.Shape, ElementType.Float64, ToLayerOrder(wide));
         }
 
         public LayerInit ToLayerInit(LayerInit original) =>
-            new(original.Layer, new NdArray(original.Layer.Shape, DType.Float64, ToLayerOrder(_v)), original.Mask, original.Bias);
+            new(original.Layer, new NdArray(original.Layer.Shape, ElementType.Float64, ToLayerOrder(_v)), original.Mask, original.Bias);
 
         double[] ToLayerOrder(double[] wide) => _transposed ? DenseMatrix.Transpose(wide, _r, _c) : (double[])wide.Clone();
     }

@@ -13,6 +13,6 @@ public static class BiasInit
         Guard.InRange(std, 0.0, double.MaxValue, "bias std");
         if (!layer.HasBias) return null;
         var values = std == 0.0 ? new double[layer.Out] : new NormalStream(key).Fill(layer.Out, std);
-        return new NdArray([layer.Out], DType.Float64, values);
+        return new NdArray([layer.Out], ElementType.Float64, values);
     }
 }

@@ -55,8 +55,8 @@ public static class Sao
         for (int pair = 0; pair < support.Length; pair++)
             if (support[pair])
                 mask.AsSpan(pair * layer.Taps, layer.Taps).Fill(1.0);
-        return new LayerInit(layer, new NdArray(layer.Shape, DType.Float64, DenseDeltaOrthogonal.AtCentreTap(layer, values)),
-                             new NdArray(layer.Shape, DType.Bool, mask));
+        return new LayerInit(layer, new NdArray(layer.Shape, ElementType.Float64, DenseDeltaOrthogonal.AtCentreTap(layer, values)),
+                             new NdArray(layer.Shape, ElementType.Bool, mask));
     }
 
     /// <summary>The size x size SAO matrix (row-major, gain 1) and its structural support.</summary>

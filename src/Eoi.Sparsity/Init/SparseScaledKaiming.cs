@@ -19,7 +19,7 @@ public static class SparseScaledKaiming
         Guard.NotNull(mask, nameof(mask));
         Guard.PositiveFinite(gain, nameof(gain));
         var dense = Kaiming.Draw(layer, key, gain / Math.Sqrt(layer.FanIn), distribution);
-        return Rescale(new LayerInit(layer, new NdArray(layer.Shape, DType.Float64, dense), Masks.Full(layer)), mask);
+        return Rescale(new LayerInit(layer, new NdArray(layer.Shape, ElementType.Float64, dense), Masks.Full(layer)), mask);
     }
 
     /// <summary>A dense Kaiming layer turned sparse-scaled under the mask: row r times sqrt(fan_in / nnz_r).</summary>

@@ -59,7 +59,7 @@ public sealed record LayerInit
 
     /// <summary>A dense layer: every position trainable.</summary>
     public static LayerInit Dense(LayerSpec layer, double[] values) =>
-        new(layer, new NdArray(layer.Shape, DType.Float64, values), Masks.Full(layer));
+        new(layer, new NdArray(layer.Shape, ElementType.Float64, values), Masks.Full(layer));
 
     /// <summary>The same weights with another bias (checked like the constructor's).</summary>
     public LayerInit WithBias(NdArray? bias) => Sparse is { } sparse ? new(Layer, sparse, bias) : new(Layer, Values, Mask, bias);

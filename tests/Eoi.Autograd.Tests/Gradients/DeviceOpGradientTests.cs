@@ -88,7 +88,7 @@ public class DeviceOpGradientTests
     public void BadAxesAndShapesAreRejectedByName()
     {
         using var scope = TensorScope.Begin();
-        var x = Tensor.Zeros(Cpu, [2, 3], Eoi.Core.Backend.ElementType.Float64);
+        var x = Tensor.Zeros(Cpu, [2, 3], ElementType.Float64);
         Assert.Contains("axes must lie in [0, 1]", Assert.Throws<EoiArgumentException>(() => x.Sum([2])).Message);
         Assert.Contains("distinct", Assert.Throws<EoiArgumentException>(() => x.Sum([1, 1])).Message);
         Assert.Contains("axis 1 differs", Assert.Throws<EoiArgumentException>(() => x.BroadcastTo([2, 4])).Message);

@@ -1,3 +1,5 @@
+using Eoi.Core;
+
 using static Eoi.Autograd.Tests.TestData;
 
 namespace Eoi.Autograd.Tests.Gradients;
@@ -33,7 +35,7 @@ public class LossGradientTests
     public void CrossEntropyOfUniformLogitsIsLogClassCount()
     {
         using var labels = ClassLabels.FromArray(Cpu, [0, 3, 9], 10);
-        var logits = Tensor.Zeros(Cpu, [3, 10], Core.Backend.ElementType.Float64);
+        var logits = Tensor.Zeros(Cpu, [3, 10], ElementType.Float64);
         Assert.Equal(Math.Log(10), logits.CrossEntropy(labels).Item(), 1e-15);
     }
 

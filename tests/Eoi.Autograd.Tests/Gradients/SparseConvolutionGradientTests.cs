@@ -27,7 +27,7 @@ public class SparseConvolutionGradientTests
             GradientCheck.AssertGradients(v =>
             {
                 var x = Leaf(xShape, v[0]);
-                var w = SparseConvWeight.FromCsr(Cpu, c.InChannels, c.Kernel, c.Kernel, new CsrMatrix(pattern, v[1]), Eoi.Core.Backend.ElementType.Float64);
+                var w = SparseConvWeight.FromCsr(Cpu, c.InChannels, c.Kernel, c.Kernel, new CsrMatrix(pattern, v[1]), ElementType.Float64);
                 return (x.SparseConv2d(w, c.Stride, c.Padding, c.Mode), [x, w.Values]);
             }, [Uniform(c.Seed, xShape.ElementCount), Uniform(c.Seed + 1, (int)pattern.NonZeros)], c.Seed);
         });
@@ -43,7 +43,7 @@ public class SparseConvolutionGradientTests
             Shape xShape = [c.Batch, c.InChannels, c.Height, c.Width], wShape = [c.OutChannels, c.InChannels, c.Kernel, c.Kernel];
             var input = Uniform(c.Seed + 2, xShape.ElementCount);
 
-            using var sparse = SparseConvWeight.FromCsr(Cpu, c.InChannels, c.Kernel, c.Kernel, kernel, Eoi.Core.Backend.ElementType.Float64);
+            using var sparse = SparseConvWeight.FromCsr(Cpu, c.InChannels, c.Kernel, c.Kernel, kernel, ElementType.Float64);
             var xSparse = Leaf(xShape, input);
             var ySparse = xSparse.SparseConv2d(sparse, c.Stride, c.Padding, c.Mode);
             var outputGrad = Uniform(c.Seed + 3, ySparse.Count);
@@ -77,7 +77,7 @@ public class SparseConvolutionGradientTests
             columns[r] = r * 9 + 4; // (c = r, ki = 1, kj = 1)
         }
         var pattern = new SparsityPattern(channels, channels * 9, offsets, columns);
-        using var weight = SparseConvWeight.FromCsr(Cpu, channels, 3, 3, new CsrMatrix(pattern, Uniform(1, channels)), Eoi.Core.Backend.ElementType.Float64);
+        using var weight = SparseConvWeight.FromCsr(Cpu, channels, 3, 3, new CsrMatrix(pattern, Uniform(1, channels)), ElementType.Float64);
         Assert.Equal(channels, weight.UsedPatchRows);
         Assert.Equal(pattern, weight.ToCsrMatrix().Pattern);
     }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Eoi.Core;
+using Eoi.IO;
 using Eoi.Orthogonal;
 using Eoi.Random;
 using static System.FormattableString;
 
-namespace Eoi.IO;
+namespace Eoi.Oracle;
 
 /// <summary>
 /// Rotation plans as JSON lines: a header object, then one object per rotation, so a Python reader needs

@@ -1,6 +1,6 @@
 using Eoi.Core;
 
-namespace Eoi.IO.Tests;
+namespace Eoi.Core.Tests;
 
 public sealed class AtomicFileTests
 {

@@ -1,8 +1,9 @@
 using Eoi.Core;
+using Eoi.IO;
 using Eoi.Orthogonal;
 using Eoi.Random;
 
-namespace Eoi.IO.Tests;
+namespace Eoi.Oracle.Tests;
 
 public sealed class RotationPlanFileTests
 {

@@ -5,9 +5,9 @@ namespace Eoi.Cuda.Native;
 /// <summary>Device memory from cuMemAlloc, freed on dispose. Copies are bounds-checked and synchronous unless
 /// named Async; the Async ones read or write host memory later, so it must stay pinned until the stream
 /// reaches them.</summary>
-public sealed unsafe class DeviceBuffer : ContextBoundHandle
+public sealed unsafe class DeviceAllocation : ContextBoundHandle
 {
-    DeviceBuffer(CudaContext context, long byteLength) : base(context)
+    DeviceAllocation(CudaContext context, long byteLength) : base(context)
     {
         ByteLength = byteLength;
     }
@@ -16,10 +16,10 @@ public sealed unsafe class DeviceBuffer : ContextBoundHandle
 
     public DevicePointer Pointer => new((ulong)Raw);
 
-    public static DeviceBuffer Allocate(CudaContext context, long byteLength)
+    public static DeviceAllocation Allocate(CudaContext context, long byteLength)
     {
         DeviceGuard.Positive(byteLength, nameof(byteLength)); // cuMemAlloc rejects 0 bytes
-        return Create(new DeviceBuffer(context, byteLength), () =>
+        return Create(new DeviceAllocation(context, byteLength), () =>
         {
             using var scope = context.Enter();
             CudaCheck.Driver(CudaDriverApi.cuMemAlloc_v2(out DevicePointer pointer, (nuint)byteLength));
@@ -28,7 +28,7 @@ public sealed unsafe class DeviceBuffer : ContextBoundHandle
     }
 
     /// <summary>A buffer exactly the size of <paramref name="values"/>, holding a copy of them.</summary>
-    public static DeviceBuffer FromHost<T>(CudaContext context, ReadOnlySpan<T> values) where T : unmanaged
+    public static DeviceAllocation FromHost<T>(CudaContext context, ReadOnlySpan<T> values) where T : unmanaged
     {
         var buffer = Allocate(context, (long)values.Length * sizeof(T));
         try

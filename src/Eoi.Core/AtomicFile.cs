@@ -1,6 +1,4 @@
-using Eoi.Core;
-
-namespace Eoi.IO;
+namespace Eoi.Core;
 
 /// <summary>
 /// Writes a file whole or not at all. The content goes to a uniquely named temporary file in the target's
