@@ -46,7 +46,7 @@ public class EoiInitTests
     public void LinearLayersAreHeldAsCsrWithDenseCopiesOnDemand()
     {
         var layer = LayerSpec.Linear("fc", 24, 40);
-        var init = EoiInit.Initialize(layer, 0.2, RngKey.FromSeed(4), 1.5).WithBias(new Core.NdArray([24], Core.DType.Float64, new double[24]));
+        var init = EoiInit.Initialize(layer, 0.2, RngKey.FromSeed(4), 1.5).WithBias(new Core.NdArray([24], Core.ElementType.Float64, new double[24]));
         var matrix = SparseOrthogonal.Generate(24, 40, 0.2, RngKey.FromSeed(4), 1.5);
         Assert.NotNull(init.Sparse);
         Assert.Equal(matrix.Weights.Values, init.Sparse.Values);

@@ -132,9 +132,9 @@ public class SparseInitTests
         var two = LimitedThreads.Run(2, () => SparseInit.Build(layers, MaskMethods.Create(mask), InitScheme.Eoi, 0.2, Key, options));
         for (int l = 0; l < layers.Length; l++)
         {
-            Assert.Equal(one[l].Sparse!.Pattern.RowOffsets, two[l].Sparse!.Pattern.RowOffsets);
-            Assert.Equal(one[l].Sparse!.Pattern.ColumnIndices, two[l].Sparse!.Pattern.ColumnIndices);
-            Assert.Equal(Bits(one[l].Sparse!.Values), Bits(two[l].Sparse!.Values));
+            Assert.Equal(one[l].Sparse!.Pattern.RowOffsets.ToArray(), two[l].Sparse!.Pattern.RowOffsets.ToArray());
+            Assert.Equal(one[l].Sparse!.Pattern.ColumnIndices.ToArray(), two[l].Sparse!.Pattern.ColumnIndices.ToArray());
+            Assert.Equal(Bits(one[l].Sparse!.Values.ToArray()), Bits(two[l].Sparse!.Values.ToArray()));
             Assert.Equal(Bits(one[l].Bias!.Data), Bits(two[l].Bias!.Data));
         }
     }

@@ -1,4 +1,4 @@
-using Eoi.IO;
+using Eoi.Core;
 using ScottPlot;
 
 namespace Eoi.Cli.Commands;

@@ -63,7 +63,8 @@ public static class SingularValues
     {
         int n = slices.Cols;
         var pattern = slices.Pattern;
-        var (offsets, indices, values) = (pattern.RowOffsets, pattern.ColumnIndices, slices.Values);
+        ReadOnlySpan<int> offsets = pattern.RowOffsets, indices = pattern.ColumnIndices;
+        ReadOnlySpan<double> values = slices.Values;
         var scratch = ArrayPool<double>.Shared.Rent(n * n);
         try
         {

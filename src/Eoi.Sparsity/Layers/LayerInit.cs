@@ -15,8 +15,8 @@ public sealed record LayerInit
     NdArray? values, mask;
 
     public LayerSpec Layer { get; }
-    public NdArray Values => values ??= new(Layer.Shape, DType.Float64, Sparse!.ToDense().Data);
-    public NdArray Mask => mask ??= new(Layer.Shape, DType.Bool, Sparse!.Pattern.ToDenseMask().Data);
+    public NdArray Values => values ??= new(Layer.Shape, ElementType.Float64, Sparse!.ToDense().Data);
+    public NdArray Mask => mask ??= new(Layer.Shape, ElementType.Bool, Sparse!.Pattern.ToDenseMask().Data);
     /// <summary>The weight as CSR over the mask's positions when the init was made sparse; null otherwise.</summary>
     public CsrMatrix? Sparse { get; }
     public NdArray? Bias { get; }
