@@ -100,7 +100,7 @@ static class ConvolutionLoops
 
     /// <summary>At stride 1, the output columns [Start, End) that read image column oj + kj - Padding without
     /// padding (a contiguous run); an empty run at the row's end otherwise, so the source map does all.</summary>
-    static (int Start, int End) Interior(ConvGeometry g, int kj)
+    internal static (int Start, int End) Interior(ConvGeometry g, int kj)
     {
         int outWidth = g.OutWidth;
         if (g.Stride != 1) return (outWidth, outWidth);
