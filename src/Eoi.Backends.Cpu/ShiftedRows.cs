@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Cpu;
@@ -101,15 +102,22 @@ sealed unsafe class ShiftedRows
         return Vector.Sum(lanes) + rest;
     }
 
-    /// <summary>y[0..n) += w * x[0..n), a vector at a time, then the tail.</summary>
-    static void Axpy<T>(T w, T* x, T* y, int n) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>y[0..n) += w * x[0..n): 512-bit vectors where the CPU has them (Vector&lt;T&gt; stays 256 bits
+    /// wide), then 256-bit ones, then the tail; every element gets the same two roundings either way.</summary>
+    public static void Axpy<T>(T w, T* x, T* y, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int j = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
         {
-            var scale = new Vector<T>(w);
-            for (; j <= n - Vector<T>.Count; j += Vector<T>.Count)
-                (Vector.Load(y + j) + scale * Vector.Load(x + j)).Store(y + j);
+            var scale = Vector512.Create(w);
+            for (; j <= n - Vector512<T>.Count; j += Vector512<T>.Count)
+                (Vector512.Load(y + j) + scale * Vector512.Load(x + j)).Store(y + j);
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var scale = Vector256.Create(w);
+            for (; j <= n - Vector256<T>.Count; j += Vector256<T>.Count)
+                (Vector256.Load(y + j) + scale * Vector256.Load(x + j)).Store(y + j);
         }
         for (; j < n; j++)
             y[j] += w * x[j];

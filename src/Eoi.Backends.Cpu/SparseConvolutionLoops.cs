@@ -69,29 +69,52 @@ static class SparseConvolutionLoops
     }
 
     /// <summary>One call's operands as pointers (valid while the caller holds them fixed): <c>source</c> is read
-    /// per image, <c>second</c> read or written per image.</summary>
+    /// per image, <c>second</c> read or written per image. Stride 1 runs in padded planes (<see cref="PaddedPlanes"/>,
+    /// each group renting its own), other strides row by row (<see cref="ShiftedRows"/>).</summary>
     sealed unsafe class Job<T>(ConvGeometry g, Csr<T> csr, int* patchRows, T* source, T* second)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         readonly int pixels = g.OutputPixels, plane = g.Height * g.Width, imageLength = g.ImageLength;
-        readonly ShiftedRows rows = new(g);
+        readonly PaddedPlanes? padded = g.Stride == 1 ? new PaddedPlanes(g) : null;
+        readonly ShiftedRows? rows = g.Stride == 1 ? null : new ShiftedRows(g);
 
         /// <summary>csr is W [out x used]; source x, second y (written): y_n[o] = sum over stored (o, q) of
         /// w * shifted x_n[c(q)], entries in CSR order.</summary>
         public void Forward(int group, int start, int end)
         {
             int outputLength = csr.Rows * pixels;
-            for (int n = start; n < end; n++)
+            if (padded is null)
             {
-                T* x = source + (long)n * imageLength, y = second + (long)n * outputLength;
-                new Span<T>(y, outputLength).Clear();
-                for (int o = 0; o < csr.Rows; o++)
-                    for (int k = csr.RowOffsets[o]; k < csr.RowOffsets[o + 1]; k++)
-                    {
-                        var (c, ki, kj) = ConvolutionLoops.PatchEntry(g, patchRows[csr.ColumnIndices[k]]);
-                        rows.GatherAdd(csr.Values[k], x + (long)c * plane, y + (long)o * pixels, ki, kj);
-                    }
+                for (int n = start; n < end; n++)
+                {
+                    T* x = source + (long)n * imageLength, y = second + (long)n * outputLength;
+                    new Span<T>(y, outputLength).Clear();
+                    for (int o = 0; o < csr.Rows; o++)
+                        for (int k = csr.RowOffsets[o]; k < csr.RowOffsets[o + 1]; k++)
+                        {
+                            var (c, ki, kj) = Tap(csr.ColumnIndices[k]);
+                            rows!.GatherAdd(csr.Values[k], x + (long)c * plane, y + (long)o * pixels, ki, kj);
+                        }
+                }
+                return;
             }
+            int planeLength = padded.PlaneLength, outPlane = padded.OutputPlaneLength, run = padded.Run;
+            WithScratch(g.Channels * planeLength + csr.Rows * outPlane, scratch =>
+            {
+                T* xp = scratch, yp = scratch + (long)g.Channels * planeLength;
+                for (int n = start; n < end; n++)
+                {
+                    padded.Pad(source + (long)n * imageLength, xp);
+                    new Span<T>(yp, csr.Rows * outPlane).Clear();
+                    for (int o = 0; o < csr.Rows; o++)
+                        for (int k = csr.RowOffsets[o]; k < csr.RowOffsets[o + 1]; k++)
+                        {
+                            var (c, ki, kj) = Tap(csr.ColumnIndices[k]);
+                            ShiftedRows.Axpy(csr.Values[k], xp + (long)c * planeLength + padded.Offset(ki, kj), yp + (long)o * outPlane, run);
+                        }
+                    padded.Narrow(yp, second + (long)n * outputLength, csr.Rows);
+                }
+            });
         }
 
         /// <summary>csr is W^T [used x out]; source dy, second dx (written): dx_n[c(q)] += w * dy_n[o] shifted
@@ -99,17 +122,39 @@ static class SparseConvolutionLoops
         public void BackwardInput(int group, int start, int end)
         {
             int gradientLength = csr.Cols * pixels;
-            for (int n = start; n < end; n++)
+            if (padded is null)
             {
-                T* dy = source + (long)n * gradientLength, dx = second + (long)n * imageLength;
-                new Span<T>(dx, imageLength).Clear();
-                for (int q = 0; q < csr.Rows; q++)
+                for (int n = start; n < end; n++)
                 {
-                    var (c, ki, kj) = ConvolutionLoops.PatchEntry(g, patchRows[q]);
-                    for (int k = csr.RowOffsets[q]; k < csr.RowOffsets[q + 1]; k++)
-                        rows.ScatterAdd(csr.Values[k], dy + (long)csr.ColumnIndices[k] * pixels, dx + (long)c * plane, ki, kj);
+                    T* dy = source + (long)n * gradientLength, dx = second + (long)n * imageLength;
+                    new Span<T>(dx, imageLength).Clear();
+                    for (int q = 0; q < csr.Rows; q++)
+                    {
+                        var (c, ki, kj) = Tap(q);
+                        for (int k = csr.RowOffsets[q]; k < csr.RowOffsets[q + 1]; k++)
+                            rows!.ScatterAdd(csr.Values[k], dy + (long)csr.ColumnIndices[k] * pixels, dx + (long)c * plane, ki, kj);
+                    }
                 }
+                return;
             }
+            int planeLength = padded.PlaneLength, outPlane = padded.OutputPlaneLength, run = padded.Run;
+            WithScratch(csr.Cols * outPlane + g.Channels * planeLength, scratch =>
+            {
+                T* dyp = scratch, dxp = scratch + (long)csr.Cols * outPlane;
+                for (int n = start; n < end; n++)
+                {
+                    padded.Widen(source + (long)n * gradientLength, dyp, csr.Cols);
+                    new Span<T>(dxp, g.Channels * planeLength).Clear();
+                    for (int q = 0; q < csr.Rows; q++)
+                    {
+                        var (c, ki, kj) = Tap(q);
+                        T* target = dxp + (long)c * planeLength + padded.Offset(ki, kj);
+                        for (int k = csr.RowOffsets[q]; k < csr.RowOffsets[q + 1]; k++)
+                            ShiftedRows.Axpy(csr.Values[k], dyp + (long)csr.ColumnIndices[k] * outPlane, target, run);
+                    }
+                    padded.Fold(dxp, second + (long)n * imageLength);
+                }
+            });
         }
 
         /// <summary>csr is W [out x used] (its values unused); source x, second dy. The group's partial is, per
@@ -118,17 +163,56 @@ static class SparseConvolutionLoops
         {
             int gradientLength = csr.Rows * pixels;
             T* partial = (T*)partialSum;
-            for (int n = start; n < end; n++)
+            if (padded is null)
             {
-                T* x = source + (long)n * imageLength, dy = second + (long)n * gradientLength;
-                for (int o = 0; o < csr.Rows; o++)
-                    for (int k = csr.RowOffsets[o]; k < csr.RowOffsets[o + 1]; k++)
-                    {
-                        var (c, ki, kj) = ConvolutionLoops.PatchEntry(g, patchRows[csr.ColumnIndices[k]]);
-                        T dot = rows.Dot(dy + (long)o * pixels, x + (long)c * plane, ki, kj);
-                        partial[k] = n == start ? dot : partial[k] + dot;
-                    }
+                for (int n = start; n < end; n++)
+                {
+                    T* x = source + (long)n * imageLength, dy = second + (long)n * gradientLength;
+                    for (int o = 0; o < csr.Rows; o++)
+                        for (int k = csr.RowOffsets[o]; k < csr.RowOffsets[o + 1]; k++)
+                        {
+                            var (c, ki, kj) = Tap(csr.ColumnIndices[k]);
+                            T dot = rows!.Dot(dy + (long)o * pixels, x + (long)c * plane, ki, kj);
+                            partial[k] = n == start ? dot : partial[k] + dot;
+                        }
+                }
+                return;
+            }
+            int planeLength = padded.PlaneLength, outPlane = padded.OutputPlaneLength, run = padded.Run;
+            WithScratch(g.Channels * planeLength + csr.Rows * outPlane, scratch =>
+            {
+                T* xp = scratch, dyp = scratch + (long)g.Channels * planeLength;
+                for (int n = start; n < end; n++)
+                {
+                    padded.Pad(source + (long)n * imageLength, xp);
+                    padded.Widen(second + (long)n * gradientLength, dyp, csr.Rows);
+                    for (int o = 0; o < csr.Rows; o++)
+                        for (int k = csr.RowOffsets[o]; k < csr.RowOffsets[o + 1]; k++)
+                        {
+                            var (c, ki, kj) = Tap(csr.ColumnIndices[k]);
+                            T dot = PaddedPlanes.Dot(dyp + (long)o * outPlane, xp + (long)c * planeLength + padded.Offset(ki, kj), run);
+                            partial[k] = n == start ? dot : partial[k] + dot;
+                        }
+                }
+            });
+        }
+
+        /// <summary>Channel and kernel offsets of used patch row q.</summary>
+        (int Channel, int KernelRow, int KernelCol) Tap(int q) => ConvolutionLoops.PatchEntry(g, patchRows[q]);
+
+        static void WithScratch(int length, ScratchAction action)
+        {
+            var scratch = ArrayPool<T>.Shared.Rent(length);
+            try
+            {
+                fixed (T* pointer = scratch) action(pointer);
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(scratch);
             }
         }
+
+        delegate void ScratchAction(T* scratch);
     }
 }
