@@ -54,12 +54,4 @@ public class HostTransferTests
         Assert.Equal(Batches, steps.Count);
         Assert.All(steps, step => Assert.Equal((UploadsPerStep, DownloadsPerStep), step));
     }
-
-    /// <summary>Seeded inputs in [-1, 1] with labels cycling through the ten classes.</summary>
-    static Dataset Synthetic(int[] sampleShape, int count)
-    {
-        int size = sampleShape.Aggregate(1, (a, b) => a * b);
-        var inputs = Uniform(11, count * size).Select(v => (float)v).ToArray();
-        return new Dataset("synthetic", inputs, sampleShape, Enumerable.Range(0, count).Select(i => i % 10).ToArray(), 10);
-    }
 }

@@ -26,6 +26,14 @@ static class TestData
         layer.Bias?.Assign(Uniform(seed + 2, layer.Spec.Out, -scale, scale));
     }
 
+    /// <summary>A data set of seeded inputs in [-1, 1] with labels cycling through the ten classes.</summary>
+    public static Dataset Synthetic(int[] sampleShape, int count)
+    {
+        int size = sampleShape.Aggregate(1, (a, b) => a * b);
+        var inputs = Uniform(11, count * size).Select(v => (float)v).ToArray();
+        return new Dataset("synthetic", inputs, sampleShape, Enumerable.Range(0, count).Select(i => i % 10).ToArray(), 10);
+    }
+
     public static double[] Ones(int count) => Enumerable.Repeat(1.0, count).ToArray();
 
     static readonly Lazy<TrainTest> Sample = new(() => DataSources.Load(DataSources.Sample));

@@ -58,6 +58,15 @@ sealed class TransferCountingBackend(IBackend inner) : IBackend
         inner.NllLossBackward(rows, cols, targets, dLoss, dLogProbs);
 
     public void Im2Col(ConvGeometry geometry, DeviceBuffer image, DeviceBuffer columns) => inner.Im2Col(geometry, image, columns);
+    public void Conv2d(ConvGeometry geometry, int batch, int outChannels, DeviceBuffer weight, DeviceBuffer x, DeviceBuffer y) =>
+        inner.Conv2d(geometry, batch, outChannels, weight, x, y);
+
+    public void Conv2dBackwardInput(ConvGeometry geometry, int batch, int outChannels, DeviceBuffer weight, DeviceBuffer dy, DeviceBuffer dx) =>
+        inner.Conv2dBackwardInput(geometry, batch, outChannels, weight, dy, dx);
+
+    public void Conv2dBackwardWeight(ConvGeometry geometry, int batch, int outChannels, DeviceBuffer x, DeviceBuffer dy, DeviceBuffer dWeight) =>
+        inner.Conv2dBackwardWeight(geometry, batch, outChannels, x, dy, dWeight);
+
     public void SparseConv2d(ConvGeometry geometry, int batch, DeviceCsrPattern weight, DeviceBuffer weightValues, DeviceBuffer patchRows, DeviceBuffer x, DeviceBuffer y) =>
         inner.SparseConv2d(geometry, batch, weight, weightValues, patchRows, x, y);
     public void SparseConv2dBackwardInput(ConvGeometry geometry, int batch, DeviceCsrPattern transposedWeight, DeviceBuffer transposedValues, DeviceBuffer patchRows, DeviceBuffer dy, DeviceBuffer dx) =>

@@ -37,6 +37,11 @@ public static class Gemm
         ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, double beta, int maxDegreeOfParallelism)
         => Run(new GemmShape(transposeA, transposeB, m, n, k), a, b, c, beta, maxDegreeOfParallelism);
 
+    /// <summary>The same for code generic over float and double (the batched convolutions).</summary>
+    internal static void Multiply<T>(bool transposeA, bool transposeB, int m, int n, int k,
+        ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, T beta, int maxDegreeOfParallelism) where T : unmanaged, IFloatingPointIeee754<T>
+        => Run(new GemmShape(transposeA, transposeB, m, n, k), a, b, c, beta, maxDegreeOfParallelism);
+
     static unsafe void Run<T>(GemmShape shape, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, T beta, int maxDegreeOfParallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

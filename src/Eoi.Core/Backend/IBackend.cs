@@ -93,6 +93,20 @@ public partial interface IBackend
     /// entries read from zero padding are dropped, those read through circular padding wrap back.</summary>
     void Col2Im(ConvGeometry geometry, DeviceBuffer columns, DeviceBuffer image);
 
+    // ---- dense convolution over a whole batch: weight [outChannels x PatchLength] (the [out, in, kh, kw] kernel),
+    // x and dx [batch, ImageLength], y and dy [batch, outChannels * OutputPixels]. Outputs are written, not
+    // accumulated. The same function as Im2Col and Gemm image by image; a backend may share the batch between
+    // threads, but the result must not depend on how.
+
+    /// <summary>y_n = W * columns(x_n) for each image n.</summary>
+    void Conv2d(ConvGeometry geometry, int batch, int outChannels, DeviceBuffer weight, DeviceBuffer x, DeviceBuffer y);
+
+    /// <summary>dx_n = col2im(W^T * dy_n) for each image n.</summary>
+    void Conv2dBackwardInput(ConvGeometry geometry, int batch, int outChannels, DeviceBuffer weight, DeviceBuffer dy, DeviceBuffer dx);
+
+    /// <summary>dWeight = the sum over images n of dy_n * columns(x_n)^T.</summary>
+    void Conv2dBackwardWeight(ConvGeometry geometry, int batch, int outChannels, DeviceBuffer x, DeviceBuffer dy, DeviceBuffer dWeight);
+
     // ---- sparse convolution: a kernel held as CSR over the im2col rows it uses ------------------------
     // weight is [outChannels x patchRows.Length]; its column q stands for im2col row patchRows[q] (Int32,
     // strictly increasing, in [0, PatchLength)), so rows no stored entry uses are never built. x and dx are

@@ -17,15 +17,17 @@ namespace Eoi.Nn.Modules;
 /// </summary>
 public sealed class Conv2d : WeightLayer
 {
-    /// <summary>Masks at or above this density keep the masked dense kernel. Per image and output pixel the
-    /// dense path copies inChannels * k * k im2col entries and multiplies every one into every output channel
-    /// (a packed GEMM); the sparse path copies only the rows in use and does one multiply-add per stored entry
-    /// (an SpMM, which runs at about a third of the GEMM's rate per multiply-add: 36 % at d = 0.1 in the SpMM
-    /// table of benchmarks/README.md, since every stored entry reloads a row of the columns). Break-even is
-    /// thus near d = 0.36 on the products alone; the im2col rows the sparse path skips and its image-parallel
-    /// loop move it up, so 0.4 is an estimate from those figures, not a per-layer measurement. The paper's
-    /// sparse runs are at 0.1 and below, and a layer its mask method leaves dense always stays on GEMM.</summary>
-    public const double SparseKernelMaxDensity = 0.4;
+    /// <summary>Masks at or above this density keep the masked dense kernel. Measured, not estimated
+    /// (benchmarks/README.md, ConvLayerBenchmarks: one layer's forward, input and kernel gradient, batch 128, the
+    /// CSR kernel against the masked dense one at the same density, machine under load 23-26): the direct sparse
+    /// convolution costs per stored tap a pass over one output plane, the dense one an im2col and a GEMM, so
+    /// where they meet depends on the plane size. ResNet-20's 16-channel 32 x 32 layers: CSR/dense time 0.42 at
+    /// d = 0.1, 0.39 at 0.25, 0.62 at 0.4, 0.81 at 0.55. Its 64-channel 8 x 8 layers: 0.59 at 0.1, 1.55 at 0.25,
+    /// 1.94 at 0.4. Storage is chosen at Assign, before the image size is known, so one density serves every
+    /// layer; at 0.25 the two stages' ratios (0.39 and 1.55) sum to about the dense time (2), so 0.25 is where a
+    /// network with equal work per stage, as ResNet's, breaks even. The paper's sparse runs are at 0.1 and below,
+    /// where CSR wins on both shapes.</summary>
+    public const double SparseKernelMaxDensity = 0.25;
 
     Parameter? dense;
     SparseConvWeight? sparse;
