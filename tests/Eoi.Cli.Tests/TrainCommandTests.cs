@@ -198,7 +198,7 @@ public class TrainCommandTests
         Assert.True(new FileInfo(Path.Combine(grid, "accuracy-by-epoch.png")).Length > 0);
         string summary = File.ReadAllText(Path.Combine(grid, "summary.md"));
         Assert.Contains("- data: sample, 270 train / 30 validation / 100 test samples", summary);
-        Assert.Contains("- reduced data: the first 300 training examples", summary);
+        Assert.Contains("- reduced data: the first 300 training examples (before the validation split) and the first 100 test examples", summary);
         Assert.Contains("SAO (degree 2), dense DeltaOrthogonal", summary);
     }
 

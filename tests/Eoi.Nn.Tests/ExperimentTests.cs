@@ -87,6 +87,17 @@ public class ExperimentTests
         Assert.Equal((4, 0.125), (sao.Init.SaoDegree, sao.Init.Density));
     }
 
+    [Fact]
+    public void TheSummaryStatesWhichSetsWereCut()
+    {
+        var grid = new ExperimentOverrides { TestExamples = 2000 }.ApplyTo(ExperimentCatalog.Get(ExperimentCatalog.DeepCnnFashion, quick: false));
+        string table = new ExperimentResult(grid, [], new ExperimentData(DataSources.FashionMnist, 54000, 6000, 2000)).MarkdownTable();
+
+        Assert.Contains("- reduced data: all training examples (before the validation split) and the first 2000 test examples", table);
+        Assert.DoesNotContain("reduced data", new ExperimentResult(ExperimentCatalog.Get(ExperimentCatalog.DeepCnnFashion, quick: false), [],
+            new ExperimentData(DataSources.FashionMnist, 54000, 6000, 10000)).MarkdownTable());
+    }
+
     [Theory]
     [InlineData(ExperimentCatalog.ResNet32Fashion, ModelKind.ResNet, 32, 16)]
     [InlineData(ExperimentCatalog.Vgg16Fashion, ModelKind.Vgg16, 16, 64)]

@@ -89,6 +89,10 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
         ? string.Create(CultureInfo.InvariantCulture, $"{100 * s.Mean:F2} ± {100 * s.Std:F2}")
         : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:G4} ± {s.Std:G2} (var_s {s.MeanJacobianVariance:G3})");
 
+    /// <summary>"the first 300 test examples", or "all test examples".</summary>
+    static string First(int? count, string what) =>
+        count is int n ? string.Create(CultureInfo.InvariantCulture, $"the first {n} {what}") : $"all {what}";
+
     /// <summary>What was run, so a reduced grid (fewer seeds, epochs, AI iterations, a sample of the data) reads as one.</summary>
     void AppendSettings(StringBuilder text, bool accuracy)
     {
@@ -98,7 +102,7 @@ public sealed record ExperimentResult(ExperimentGrid Grid, IReadOnlyList<Experim
             $"- data: {Data.Source}{from}, {Data.Train} train / {Data.Validation} validation / {Data.Test} test samples");
         if (run.TrainExamples is not null || run.TestExamples is not null)
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"- reduced data: the first {run.TrainExamples?.ToString(CultureInfo.InvariantCulture) ?? "all"} training examples (before the validation split) and the first {run.TestExamples?.ToString(CultureInfo.InvariantCulture) ?? "all"} test examples");
+                $"- reduced data: {First(run.TrainExamples, "training examples (before the validation split)")} and {First(run.TestExamples, "test examples")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- network: {run.Model} depth {run.Depth}, width {run.Width}; activations {string.Join(", ", Grid.Activations.Select(a => a.Kind))}");
         text.AppendLine(accuracy
             ? string.Create(CultureInfo.InvariantCulture, $"- training: {run.Training.Epochs} epochs, lr {run.Training.LearningRate}, weight decay {run.Training.WeightDecay}")
