@@ -171,7 +171,8 @@ public class TrainCommandTests
     [InlineData("--train-examples", "1", "--train-examples must be an integer in [2, 2147483647]; got 1")]
     [InlineData("--test-examples", "0", "--test-examples must be an integer in [1, 2147483647]; got 0")]
     [InlineData("--width", "0", "--width must be an integer in [1, 2147483647]; got 0")]
-    [InlineData("--train-examples", "3001", "trainExamples must be in [2, 3000]; got 3001")]
+    [InlineData("--train-examples", "3001", "--train-examples must be in [2, 3000]; got 3001")]
+    [InlineData("--test-examples", "1001", "--test-examples must be in [1, 1000]; got 1001")]
     public void A_bad_experiment_override_is_one_line_naming_it(string option, string value, string expected)
     {
         using var dir = new TempDirectory();

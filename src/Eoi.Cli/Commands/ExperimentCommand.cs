@@ -86,10 +86,10 @@ static class ExperimentCommand
             console.WriteLine($"{grid.Name}: {grid.Description}");
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{grid.RunCount} runs ({grid.Cells().Count} cells x {grid.Seeds.Count} seeds) on {backend.Name}, writing to {directory}"));
             var clock = Stopwatch.StartNew();
-            var result = ExperimentRunner.Run(grid, backend, directory, new SynchronousProgress<ExperimentProgress>(p =>
+            var result = overrides.NamingOptions(() => ExperimentRunner.Run(grid, backend, directory, new SynchronousProgress<ExperimentProgress>(p =>
             {
                 if (p.Completed is { } run) console.WriteLine(RunLine(p, run, grid.Measure));
-            }), resume: parsed.GetValue(resume), shard: part?.Shard);
+            }), resume: parsed.GetValue(resume), shard: part?.Shard));
             if (part is { } finished)
             {
                 // Shards may share --output: the summary is the merge's to write, once every shard is done.
@@ -187,6 +187,21 @@ static class ExperimentCommand
             TrainExamples = parsed.GetValue(trainExamples) is null ? null : TrainOptionValues.Integer(parsed, trainExamples, fallback: 2, min: 2),
             TestExamples = Positive(parsed, testExamples),
         };
+
+        /// <summary>Runs <paramref name="run"/>, re-wording a refused example count, which only the loaded data can
+        /// check (TrainTest.Take names its own parameters), so that the error names the option the user typed.</summary>
+        public T NamingOptions<T>(Func<T> run)
+        {
+            try
+            {
+                return run();
+            }
+            catch (EoiArgumentException error) when (error.ParameterName is "trainExamples" or "testExamples")
+            {
+                var option = error.ParameterName == "trainExamples" ? trainExamples : testExamples;
+                throw new EoiArgumentException(option.Name, option.Name + error.Message[error.ParameterName.Length..]);
+            }
+        }
 
         static int? Positive(ParseResult parsed, Option<string> option) =>
             parsed.GetValue(option) is null ? null : TrainOptionValues.Integer(parsed, option, fallback: 1, min: 1);
