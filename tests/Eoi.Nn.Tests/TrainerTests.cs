@@ -1,4 +1,4 @@
-using Eoi.Core.Backend;
+using Eoi.Backends;
 using Eoi.Data;
 using Eoi.Nn.Models;
 using Eoi.Nn.Modules;

@@ -1,6 +1,6 @@
 using Eoi.Autograd;
 using Eoi.Autograd.Optim;
-using Eoi.Core.Backend;
+using Eoi.Backends;
 using Eoi.Nn.Modules;
 using Eoi.Nn.Training;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Eoi.Autograd;
 using Eoi.Autograd.Optim;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Analysis;
 using Eoi.Nn.Functional;

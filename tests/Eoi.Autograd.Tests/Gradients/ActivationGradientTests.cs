@@ -1,5 +1,5 @@
-using Eoi.Core.Backend;
 using static Eoi.Autograd.Tests.TestData;
+using Eoi.Backends;
 
 namespace Eoi.Autograd.Tests.Gradients;
 
