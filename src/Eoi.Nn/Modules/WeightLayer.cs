@@ -28,7 +28,7 @@ public abstract class WeightLayer : Module
     public IBackend Backend { get; }
     public ElementType ElementType { get; }
     public LayerSpec Spec { get; }
-    public Shape WeightShape => new(Spec.Shape);
+    public Shape WeightShape => Spec.Shape;
     public Parameter? Bias { get; }
 
     /// <summary>The weight, zeros off the mask.</summary>
