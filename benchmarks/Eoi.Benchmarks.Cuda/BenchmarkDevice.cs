@@ -1,6 +1,6 @@
+using Eoi.Backends;
 using Eoi.Backends.Cpu;
 using Eoi.Backends.Cuda;
-using Eoi.Core.Backend;
 
 namespace Eoi.Benchmarks.Cuda;
 

@@ -1,7 +1,7 @@
 using Eoi.Autograd;
 using Eoi.Autograd.Optim;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 
 namespace Eoi.Benchmarks.Cuda;
 

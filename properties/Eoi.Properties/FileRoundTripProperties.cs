@@ -74,7 +74,7 @@ public sealed class FileRoundTripProperties : IDisposable
             Assert.Equal(Bits(generated.Weights.Values.ToArray()), Bits(SparseOrthogonal.Materialize(plan, c.Gain).Weights.Values.ToArray()));
         });
 
-    static long[] Bits(double[] values) => [.. values.Select(BitConverter.DoubleToInt64Bits)];
+    static long[] Bits(ReadOnlySpan<double> values) => System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(values).ToArray();
 
     static void AssertSameArray(NdArray expected, NdArray actual)
     {

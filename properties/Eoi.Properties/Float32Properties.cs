@@ -57,7 +57,7 @@ public class Float32Properties
         int largest = 0;
         for (int p = 1; p < w.Data.Length; p++)
             if (Math.Abs(w.Data[p]) > Math.Abs(w.Data[largest])) largest = p;
-        w.Data[largest] = (float)(w.Data[largest] + 1e-4 * c.Gain);
+        w = w.With(largest, (float)(w.Data[largest] + 1e-4 * c.Gain));
         foreach (var options in knowing)
             Assert.Equal(Verdict.Fail, MatrixChecker.Check(w, options).Items.Single(i => i.Name == "orthogonality").Verdict);
     }

@@ -43,7 +43,7 @@ public class MatrixProperties
         {
             var matrix = c.Generate();
             var values = matrix.ToDense().Data;
-            var mask = matrix.MaskToDense().Data;
+            var mask = matrix.MaskToDense().Data.ToArray();
             long offSupport = 0, zeroOnSupport = 0;
             for (int p = 0; p < values.Length; p++)
             {

@@ -1,5 +1,4 @@
 using Eoi.Core;
-using Eoi.Core.Backend;
 using static Eoi.Backends.Cpu.CpuOperands;
 
 namespace Eoi.Backends.Cpu;

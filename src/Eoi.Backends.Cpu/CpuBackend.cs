@@ -1,6 +1,5 @@
 using System.Numerics;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Backends.Cpu.Kernels;
 using GemmKernel = Eoi.Backends.Cpu.Kernels.Gemm;
 using static Eoi.Backends.Cpu.CpuOperands;

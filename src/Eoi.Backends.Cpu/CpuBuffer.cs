@@ -1,5 +1,4 @@
 using Eoi.Core;
-using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Cpu;
 

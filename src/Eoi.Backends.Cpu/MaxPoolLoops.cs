@@ -1,6 +1,5 @@
 using System.Numerics;
 using Eoi.Core;
-using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Cpu;
 

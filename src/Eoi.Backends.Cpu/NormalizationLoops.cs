@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using Eoi.Backends.Cpu.Kernels;
-using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Cpu;
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Cpu;
 

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
-using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Cpu;
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Numerics;
 using Eoi.Backends.Cpu.Kernels;
-using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Cpu;
 

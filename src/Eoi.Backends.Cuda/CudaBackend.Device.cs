@@ -1,6 +1,5 @@
 using Eoi.Backends.Cuda.Kernels;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Cuda.Native;
 
 namespace Eoi.Backends.Cuda;

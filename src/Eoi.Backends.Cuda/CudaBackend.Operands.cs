@@ -1,7 +1,6 @@
 using Eoi.Backends.Cuda.Memory;
 using Eoi.Backends.Cuda.Sparse;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Cuda.Native;
 
 namespace Eoi.Backends.Cuda;

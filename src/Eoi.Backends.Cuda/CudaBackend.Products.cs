@@ -1,7 +1,6 @@
 using Eoi.Backends.Cuda.Blas;
 using Eoi.Backends.Cuda.Kernels;
 using Eoi.Backends.Cuda.Memory;
-using Eoi.Core.Backend;
 using Eoi.Cuda.Native;
 
 namespace Eoi.Backends.Cuda;

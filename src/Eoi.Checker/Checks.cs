@@ -11,9 +11,13 @@ static class Checks
 
     public static CheckItem Finite(NdArray w)
     {
-        long bad = w.Data.LongCount(v => !double.IsFinite(v));
+        long bad = 0;
+        int first = -1;
+        for (int p = 0; p < w.Data.Length; p++)
+            if (!double.IsFinite(w.Data[p]) && bad++ == 0)
+                first = p;
         return new CheckItem("finite entries", bad == 0 ? "all" : $"{bad} NaN/Inf", "all finite",
-            bad == 0 ? Verdict.Pass : Verdict.Fail, bad == 0 ? "" : $"first at flat index {Array.FindIndex(w.Data, v => !double.IsFinite(v))}");
+            bad == 0 ? Verdict.Pass : Verdict.Fail, bad == 0 ? "" : $"first at flat index {first}");
     }
 
     public static CheckItem Orthogonality(string name, GramError e, OrthogonalityLimit limit, string how) =>
@@ -34,10 +38,10 @@ static class Checks
     /// <summary>Values must lie inside the mask; for a linear layer the mask must equal the support.</summary>
     public static IEnumerable<CheckItem> Pattern(NdArray w, NdArray mask, bool maskMustEqualSupport)
     {
-        if (!w.Shape.SequenceEqual(mask.Shape))
+        if (w.Shape != mask.Shape)
             throw new EoiArgumentException("mask", $"mask shape must equal the values' shape {w.ShapeText}; got {mask.ShapeText}");
         long outside = 0, maskedZeros = 0;
-        for (long p = 0; p < w.Data.LongLength; p++)
+        for (int p = 0; p < w.Count; p++)
         {
             bool inMask = mask.Data[p] != 0;
             if (!inMask && w.Data[p] != 0) outside++;
@@ -53,11 +57,11 @@ static class Checks
 
     public static CheckItem Reference(NdArray w, NdArray reference)
     {
-        if (!w.Shape.SequenceEqual(reference.Shape))
+        if (w.Shape != reference.Shape)
             throw new EoiArgumentException("reference", $"reference shape must equal the values' shape {w.ShapeText}; got {reference.ShapeText}");
         long differing = 0;
         double maxDiff = 0;
-        for (long p = 0; p < w.Data.LongLength; p++)
+        for (int p = 0; p < w.Count; p++)
         {
             double expected = w.ElementType == ElementType.Float32 ? (float)reference.Data[p] : reference.Data[p];
             if (w.Data[p] != expected && !(double.IsNaN(w.Data[p]) && double.IsNaN(expected)))

@@ -71,7 +71,7 @@ static class KernelChecker
         {
             for (int o = 0; o < s.Out; o++)
                 for (int i = 0; i < s.In; i++)
-                    tap[o * s.In + i] = w.Data[((long)o * s.In + i) * taps + t];
+                    tap[o * s.In + i] = w.Data[(o * s.In + i) * taps + t];
             var m = GramErrors.ToCsr(tap, s.Out, s.In);
             result[t] = s.Out <= s.In ? m : m.Transpose();
         }

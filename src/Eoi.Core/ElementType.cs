@@ -2,7 +2,7 @@ namespace Eoi.Core;
 
 /// <summary>
 /// What one element of an array is: as stored in a file (<see cref="NdArray"/>: Float32, Float64 or Bool) or
-/// held by a training backend (<see cref="Backend.DeviceBuffer"/>: Float32 trains, Float64 checks gradients,
+/// held by a training backend (Eoi.Backends' DeviceBuffer: Float32 trains, Float64 checks gradients,
 /// Int32 holds indices such as CSR structure, class labels and permutations).
 /// </summary>
 public enum ElementType

@@ -75,7 +75,7 @@ public sealed class SparsityPattern
         for (int r = 0; r < Rows; r++)
             for (int k = RowOffsets[r]; k < RowOffsets[r + 1]; k++)
                 data[(long)r * Cols + ColumnIndices[k]] = 1.0;
-        return new NdArray([Rows, Cols], ElementType.Bool, data);
+        return NdArray.Adopt([Rows, Cols], ElementType.Bool, data);
     }
 
     /// <summary>The pattern of the transposed matrix (cols x rows), built in O(rows + nnz).</summary>
@@ -127,7 +127,7 @@ public sealed class CsrMatrix
         for (int r = 0; r < Rows; r++)
             for (int k = p.RowOffsets[r]; k < p.RowOffsets[r + 1]; k++)
                 data[(long)r * Cols + p.ColumnIndices[k]] = dtype == ElementType.Float32 ? (float)Values[k] : Values[k];
-        return new NdArray([Rows, Cols], dtype, data);
+        return NdArray.Adopt([Rows, Cols], dtype, data);
     }
 }
 

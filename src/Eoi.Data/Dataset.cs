@@ -56,7 +56,7 @@ public sealed class Dataset
     public IReadOnlyList<int> SampleShape => _sampleShape;
 
     /// <summary>[Count, ..SampleShape], e.g. N x C x H x W.</summary>
-    public int[] Shape => [Count, .. _sampleShape];
+    public Shape Shape => [Count, .. _sampleShape];
 
     public ReadOnlySpan<float> Input(int index)
     {

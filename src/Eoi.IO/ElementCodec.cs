@@ -58,14 +58,15 @@ static class ElementCodec
         int size = Size(ForWriting(array.ElementType));
         var chunk = new byte[ChunkBytes];
         int used = 0;
-        for (long index = 0; index < array.Data.LongLength; index++)
+        var data = array.Data;
+        for (int index = 0; index < data.Length; index++)
         {
             if (used == chunk.Length)
             {
                 stream.Write(chunk, 0, used);
                 used = 0;
             }
-            Encode(array.Data[index], array.ElementType, chunk.AsSpan(used, size), index);
+            Encode(data[index], array.ElementType, chunk.AsSpan(used, size), index);
             used += size;
         }
         stream.Write(chunk, 0, used);

@@ -20,10 +20,10 @@ public static class MatrixMarketFile
             throw new EoiArgumentException(nameof(matrix), $"a Matrix Market file holds a 2-D array; got shape {matrix.ShapeText}");
         bool isPattern = matrix.ElementType == ElementType.Bool;
         if (isPattern)
-            for (long k = 0; k < matrix.Data.LongLength; k++)
+            for (int k = 0; k < matrix.Data.Length; k++)
                 ElementCodec.RequireMaskValue(matrix.Data[k], k);
         int rows = matrix.Shape[0], cols = matrix.Shape[1];
-        WriteEntries(path, rows, cols, isPattern, matrix.CountNonZero(), NonZeros(matrix.Data, cols));
+        WriteEntries(path, rows, cols, isPattern, matrix.CountNonZero(), NonZeros(matrix, cols));
     }
 
     /// <summary>Writes every stored position of <paramref name="matrix"/>, explicit zeros included, so the
@@ -76,11 +76,11 @@ public static class MatrixMarketFile
         });
     }
 
-    static IEnumerable<(int, int, double)> NonZeros(double[] data, int cols)
+    static IEnumerable<(int, int, double)> NonZeros(NdArray matrix, int cols)
     {
-        for (long k = 0; k < data.LongLength; k++)
-            if (data[k] != 0)
-                yield return ((int)(k / cols), (int)(k % cols), data[k]);
+        for (int k = 0; k < matrix.Count; k++)
+            if (matrix.Data[k] != 0)
+                yield return (k / cols, k % cols, matrix.Data[k]);
     }
 
     static IEnumerable<(int, int, double)> StoredEntries(CsrMatrix matrix)

@@ -62,7 +62,7 @@ public static class NpyFile
     {
         Guard.NotNull(array, nameof(array));
         string descr = array.ElementType switch { ElementType.Float32 => "<f4", ElementType.Float64 => "<f8", _ => "|b1" };
-        string dict = new NpyHeader(descr, FortranOrder: false, Array.ConvertAll(array.Shape, d => (long)d)).Format();
+        string dict = new NpyHeader(descr, FortranOrder: false, [.. array.Shape.Select(d => (long)d)]).Format();
         byte[] preamble = Preamble(dict);
         AtomicFile.Write(path, stream =>
         {

@@ -64,7 +64,7 @@ public static class NpzFile
             if (header.Supported)
             {
                 var values = NpyFile.Read(member);
-                return new StoredTensor(name, header.Descr, values.Shape, values);
+                return new StoredTensor(name, header.Descr, [.. values.Shape], values);
             }
             return new StoredTensor(name, header.Descr, header.Shape, null);
         }

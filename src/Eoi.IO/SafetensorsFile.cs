@@ -80,7 +80,7 @@ public static class SafetensorsFile
             var array = tensors[name] ?? throw new EoiArgumentException(nameof(tensors), $"tensor '{name}' is null");
             var encoding = ElementCodec.ForWriting(array.ElementType);
             long bytes = array.Count * ElementCodec.Size(encoding);
-            entries.Add(new SafetensorsEntry(name, SafetensorsHeader.DTypeName(array.ElementType), encoding, array.Shape, array.Count, offset, offset + bytes));
+            entries.Add(new SafetensorsEntry(name, SafetensorsHeader.DTypeName(array.ElementType), encoding, [.. array.Shape], array.Count, offset, offset + bytes));
             offset += bytes;
         }
         foreach (var (key, value) in metadata ?? new Dictionary<string, string>())

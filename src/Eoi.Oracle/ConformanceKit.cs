@@ -52,15 +52,13 @@ public static class ConformanceKit
             string plan = c.Name + ".plan" + LayerFiles.PlanExtension, float64 = c.Name + ".float64.npy", float32 = c.Name + ".float32.npy";
             RotationPlanFile.Write(Path.Combine(directory, plan), layer.Plan);
             NpyFile.Write(Path.Combine(directory, float64), layer.Values);
-            NpyFile.Write(Path.Combine(directory, float32), Rounded(layer.Values));
+            NpyFile.Write(Path.Combine(directory, float32), Generation.RoundedToFloat32(layer.Values));
             entries.Add(w => WriteCase(w, c, layer, plan, float64, float32));
         }
         AtomicFile.WriteText(Path.Combine(directory, ManifestFile), writer => writer.Write(Manifest(entries)));
         AtomicFile.WriteText(Path.Combine(directory, "README.md"), writer => writer.Write(Readme));
         batch.Commit();
     }
-
-    static NdArray Rounded(NdArray values) => new(values.Shape, ElementType.Float32, Array.ConvertAll(values.Data, v => (double)(float)v));
 
     static string Manifest(List<Action<Utf8JsonWriter>> entries)
     {

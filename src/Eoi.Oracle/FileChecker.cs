@@ -84,18 +84,18 @@ public static class FileChecker
         return new CheckOutcome(request.File, report, notes);
     }
 
-    static bool IsPlanOf(RotationPlan plan, int[] shape) => shape.Length is 2 or 4 && shape[0] == plan.Rows && shape[1] == plan.Cols;
+    static bool IsPlanOf(RotationPlan plan, Shape shape) => shape.Rank is 2 or 4 && shape[0] == plan.Rows && shape[1] == plan.Cols;
 
     static bool SameFloat32Values(NdArray values, NdArray replayed) =>
-        values.Data.AsSpan().SequenceEqual(Array.ConvertAll(replayed.Data, v => (double)(float)v));
+        values.Data.SequenceEqual(Generation.RoundedToFloat32(replayed).Data);
 
-    static bool IsTransposeOf(RotationPlan plan, int[] shape) =>
-        plan.Rows != plan.Cols && shape.Length is 2 or 4 && shape[0] == plan.Cols && shape[1] == plan.Rows;
+    static bool IsTransposeOf(RotationPlan plan, Shape shape) =>
+        plan.Rows != plan.Cols && shape.Rank is 2 or 4 && shape[0] == plan.Cols && shape[1] == plan.Rows;
 
     /// <summary>A mask holds 0 and 1 only (any dtype; bool reads as 0/1).</summary>
     public static NdArray RequireZeroOne(NdArray mask, string what)
     {
-        int bad = Array.FindIndex(mask.Data, v => v != 0.0 && v != 1.0);
+        int bad = IndexOfNonZeroOne(mask.Data);
         if (bad >= 0)
             throw new EoiArgumentException("mask", $"{what} must hold only 0 and 1 (or bool); got {mask.Data[bad].ToString("R", CultureInfo.InvariantCulture)} at flat index {bad}");
         return mask;
@@ -108,21 +108,37 @@ public static class FileChecker
     {
         if (!string.Equals(Path.GetExtension(path), ".mtx", StringComparison.OrdinalIgnoreCase)
             || values.ElementType != ElementType.Float64
-            || !Array.TrueForAll(values.Data, v => double.IsNaN(v) || (double)(float)v == v))
+            || !AllFloat32(values.Data))
             return values;
         notes.Add("precision: every value in the .mtx is a float32, so the float32 bound applies");
         return new NdArray(values.Shape, ElementType.Float32, values.Data);
     }
 
+    static int IndexOfNonZeroOne(ReadOnlySpan<double> values)
+    {
+        for (int p = 0; p < values.Length; p++)
+            if (values[p] != 0.0 && values[p] != 1.0)
+                return p;
+        return -1;
+    }
+
+    static bool AllFloat32(ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+            if (!double.IsNaN(v) && (double)(float)v != v)
+                return false;
+        return true;
+    }
+
     /// <summary>The plan's values as the file should hold them: the matrix itself, or for a kernel the
     /// matrix at the centre tap and zeros elsewhere.</summary>
-    static NdArray Replayed(RotationPlan plan, double gain, int[] shape, string planPath, Accumulation accumulation)
+    static NdArray Replayed(RotationPlan plan, double gain, Shape shape, string planPath, Accumulation accumulation)
     {
         if (!IsPlanOf(plan, shape))
             throw new EoiArgumentException("--plan",
                 $"--plan is for a {plan.Rows} x {plan.Cols} matrix, but the file holds {string.Join(" x ", shape)}; got '{planPath}'");
         var matrix = SparseOrthogonal.Materialize(plan, gain, accumulation).ToDense();
-        return shape.Length == 2 ? matrix : CentreTap.Embed(matrix, shape);
+        return shape.Rank == 2 ? matrix : CentreTap.Embed(matrix, shape);
     }
 
     static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

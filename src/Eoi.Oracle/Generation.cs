@@ -53,8 +53,14 @@ public static class Generation
         : PrecisionModel.Float64;
 
     /// <summary>Each float64 value rounded once to the nearest float32 when asked for float32.</summary>
-    static NdArray Rounded(NdArray values, ElementType dtype) =>
-        dtype == ElementType.Float32
-            ? new NdArray(values.Shape, ElementType.Float32, Array.ConvertAll(values.Data, v => (double)(float)v))
-            : values;
+    static NdArray Rounded(NdArray values, ElementType dtype) => dtype == ElementType.Float32 ? RoundedToFloat32(values) : values;
+
+    /// <summary>Each value rounded once to the nearest float32, as a float32 array.</summary>
+    internal static NdArray RoundedToFloat32(NdArray values)
+    {
+        var rounded = new double[values.Count];
+        for (int p = 0; p < rounded.Length; p++)
+            rounded[p] = (float)values.Data[p];
+        return new NdArray(values.Shape, ElementType.Float32, rounded);
+    }
 }

@@ -4,8 +4,6 @@ using Eoi.Orthogonal;
 
 namespace Eoi.Oracle;
 
-public enum LayerKind { Linear, Conv }
-
 /// <summary>
 /// The words the command line and the safetensors metadata use for the library's enums, in one place so
 /// that what <c>generate</c> writes, <c>check</c> reads back.

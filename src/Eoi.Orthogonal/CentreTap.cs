@@ -17,20 +17,20 @@ public static class CentreTap
     {
         Guard.NotNull(kernel, nameof(kernel));
         var (outs, ins, taps, centre) = Layout(kernel.Shape);
-        var data = new double[(long)outs * ins];
-        for (long p = 0; p < data.LongLength; p++)
+        var data = new double[outs * ins];
+        for (int p = 0; p < data.Length; p++)
             data[p] = kernel.Data[p * taps + centre];
         return new NdArray([outs, ins], kernel.ElementType, data);
     }
 
     /// <summary>A kernel of <paramref name="kernelShape"/> holding <paramref name="centre"/> at its centre
     /// tap and +0.0 everywhere else.</summary>
-    public static NdArray Embed(NdArray centre, int[] kernelShape)
+    public static NdArray Embed(NdArray centre, ReadOnlySpan<int> kernelShape)
     {
         Guard.NotNull(centre, nameof(centre));
         var (outs, ins, _, _) = Layout(kernelShape);
         if (centre.Rank != 2 || centre.Shape[0] != outs || centre.Shape[1] != ins)
-            throw new EoiArgumentException("centre", $"centre must be {outs} x {ins} for a {string.Join(" x ", kernelShape)} kernel; got {centre.ShapeText}");
+            throw new EoiArgumentException("centre", $"centre must be {outs} x {ins} for a {string.Join(" x ", kernelShape.ToArray())} kernel; got {centre.ShapeText}");
         return new NdArray(kernelShape, centre.ElementType, Embed(centre.Data, outs, ins, kernelShape[2], kernelShape[3]));
     }
 
@@ -45,10 +45,10 @@ public static class CentreTap
         return data;
     }
 
-    static (int Outs, int Ins, int Taps, int Centre) Layout(int[] shape)
+    static (int Outs, int Ins, int Taps, int Centre) Layout(ReadOnlySpan<int> shape)
     {
         if (shape.Length != 4)
-            throw new EoiArgumentException("kernel", $"a conv kernel has rank 4 (out, in, kh, kw); got shape {string.Join(" x ", shape)}");
+            throw new EoiArgumentException("kernel", $"a conv kernel has rank 4 (out, in, kh, kw); got shape {string.Join(" x ", shape.ToArray())}");
         return (shape[0], shape[1], shape[2] * shape[3], Index(shape[2], shape[3]));
     }
 }

@@ -9,7 +9,7 @@ public readonly record struct KernelShape(int Out, int In, int Height, int Width
     /// <summary>Number of kernel entries: out x in x height x width.</summary>
     public long Count => (long)Out * In * Height * Width;
     /// <summary>[out, in, height, width], as an <see cref="NdArray"/> shape.</summary>
-    public int[] ToArray() => [Out, In, Height, Width];
+    public Shape ToShape() => [Out, In, Height, Width];
     /// <summary>"64 x 32 x 3 x 3".</summary>
     public override string ToString() => $"{Out} x {In} x {Height} x {Width}";
 }
@@ -29,7 +29,7 @@ public enum CentreDensityRule
 /// <param name="CentreDensity">Density the centre matrix was asked for, after raising it to the EOI minimum if needed.</param>
 /// <param name="CentreDensityRaised">True when the rule's centre density was below 1 / max(out, in) and had to be raised.</param>
 /// <param name="Centre">The EOI matrix at the centre tap, gain included.</param>
-/// <param name="Values">The kernel's float64 values, shape <see cref="KernelShape.ToArray"/>; zero off the centre tap.</param>
+/// <param name="Values">The kernel's float64 values, shape <see cref="KernelShape.ToShape"/>; zero off the centre tap.</param>
 /// <param name="Mask">The trainable positions (1) of the same shape: the centre's support plus the unfrozen zeros.</param>
 public sealed record DeltaOrthogonalKernel(
     KernelShape Shape,
@@ -105,7 +105,7 @@ public static class DeltaOrthogonal
         else
             Unfreeze(mask, centre.Plan.NonZeros, MaskTarget(density, shape.Count), new RandomStream(key.Split(1)));
 
-        int[] dims = shape.ToArray();
+        var dims = shape.ToShape();
         return new DeltaOrthogonalKernel(shape, density, centreDensity, asked < minimum, centre,
             new NdArray(dims, ElementType.Float64, values), new NdArray(dims, ElementType.Bool, mask));
     }

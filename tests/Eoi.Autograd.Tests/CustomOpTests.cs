@@ -1,5 +1,5 @@
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using static Eoi.Autograd.Tests.TestData;
 
 namespace Eoi.Autograd.Tests;

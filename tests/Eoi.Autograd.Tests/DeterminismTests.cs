@@ -1,7 +1,7 @@
 using Eoi.Autograd.Optim;
+using Eoi.Backends;
 using Eoi.Backends.Cpu;
 using Eoi.Core;
-using Eoi.Core.Backend;
 
 namespace Eoi.Autograd.Tests;
 

@@ -1,5 +1,5 @@
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using static Eoi.Autograd.Tests.TestData;
 
 namespace Eoi.Autograd.Tests;
@@ -35,8 +35,8 @@ public class SparseLinearTests
         var ySparse = xSparse.SparseLinear(sparse);
         ySparse.Backward(Make(ySparse.Shape, outputGrad, type, requiresGrad: false));
 
-        var denseWeight = Make([outFeatures, inFeatures], weight.ToDense().Data, type, requiresGrad: true);
-        var mask = Make([outFeatures, inFeatures], pattern.ToDenseMask().Data, type, requiresGrad: false);
+        var denseWeight = Make([outFeatures, inFeatures], weight.ToDense().Data.ToArray(), type, requiresGrad: true);
+        var mask = Make([outFeatures, inFeatures], pattern.ToDenseMask().Data.ToArray(), type, requiresGrad: false);
         var xDense = Make([batch, inFeatures], input, type, requiresGrad: true);
         var yDense = xDense.MatMul(denseWeight.Multiply(mask), transposeB: true);
         yDense.Backward(Make(yDense.Shape, outputGrad, type, requiresGrad: false));

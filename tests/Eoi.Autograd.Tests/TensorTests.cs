@@ -1,24 +1,11 @@
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using static Eoi.Autograd.Tests.TestData;
 
 namespace Eoi.Autograd.Tests;
 
 public class TensorTests
 {
-    [Fact]
-    public void ShapesReadAsCollections()
-    {
-        Shape shape = [2, 3, 4];
-        Assert.Equal(3, shape.Rank);
-        Assert.Equal(24, shape.ElementCount);
-        Assert.Equal(12, shape.ElementsFrom(1));
-        Assert.Equal("[2, 3, 4]", shape.ToString());
-        Assert.Equal(new Shape(2, 3, 4), shape);
-        Assert.Equal(1, Shape.Scalar.ElementCount);
-        Assert.Equal("dimensions", Assert.Throws<EoiArgumentException>(() => new Shape(2, -1)).ParameterName);
-    }
-
     [Fact]
     public void Float32RoundTrips()
     {

@@ -1,6 +1,6 @@
+using Eoi.Backends;
 using Eoi.Backends.Cpu;
 using Eoi.Core;
-using Eoi.Core.Backend;
 
 namespace Eoi.Autograd.Tests;
 

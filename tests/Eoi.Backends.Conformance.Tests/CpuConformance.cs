@@ -1,5 +1,4 @@
 using Eoi.Backends.Cpu;
-using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Conformance.Tests;
 

@@ -1,5 +1,4 @@
 using Eoi.Backends.Cuda;
-using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Conformance.Tests;
 

@@ -1,6 +1,5 @@
 using Eoi.Backends.Cpu.Tests.Support;
 using Eoi.Core;
-using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Cpu.Tests;
 

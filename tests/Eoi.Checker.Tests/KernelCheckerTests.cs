@@ -30,8 +30,8 @@ public class KernelCheckerTests
         var kernel = Kernel(16, 16, 3, 0.2);
         var values = kernel.Values;
         // Copy a centre entry to the tap above it: the centre stays orthogonal, the shift sums do not vanish.
-        int centreFlat = Array.FindIndex(values.Data, v => v != 0);
-        values.Data[centreFlat - 3] = values.Data[centreFlat];
+        int centreFlat = values.IndexOf(v => v != 0);
+        values = values.With(centreFlat - 3, values.Data[centreFlat]);
         var report = MatrixChecker.Check(values, new CheckOptions { TargetDensity = 0.2 });
         Assert.Equal(Verdict.Pass, Item(report, "centre tap orthogonality").Verdict);
         Assert.Equal(Verdict.Fail, Item(report, "delta condition").Verdict);
@@ -42,8 +42,8 @@ public class KernelCheckerTests
     {
         var kernel = Kernel(16, 16, 3, 0.2);
         var mask = kernel.Mask;
-        int p = Array.FindIndex(mask.Data, v => v == 0);
-        mask.Data[p] = 1; mask.Data[Array.FindIndex(mask.Data, p + 1, v => v == 0)] = 1;
+        int p = mask.IndexOf(v => v == 0);
+        mask = mask.With((p, 1), (mask.IndexOf(v => v == 0, p + 1), 1));
         var report = MatrixChecker.Check(kernel.Values, new CheckOptions { TargetDensity = 0.2, Mask = mask });
         Assert.Equal(Verdict.Fail, Item(report, "mask size").Verdict);
     }

@@ -36,8 +36,8 @@ public class MatrixCheckerTests
     public void RejectsOneEntryChangedByOneMillionth()
     {
         var w = Eoi(100, 784, 0.1);
-        int p = Array.FindIndex(w.Data, v => v != 0);
-        w.Data[p] += 1e-6;
+        int p = w.IndexOf(v => v != 0);
+        w = w.With(p, w.Data[p] + 1e-6);
         var report = MatrixChecker.Check(w, new CheckOptions { TargetDensity = 0.1 });
         Assert.Equal(Verdict.Fail, Item(report, "orthogonality").Verdict);
     }
@@ -46,7 +46,7 @@ public class MatrixCheckerTests
     public void RejectsNaN()
     {
         var w = Eoi(100, 784, 0.1);
-        w.Data[5] = double.NaN;
+        w = w.With(5, double.NaN);
         var report = MatrixChecker.Check(w, new CheckOptions());
         Assert.Equal(Verdict.Fail, Item(report, "finite entries").Verdict);
         Assert.Equal(Verdict.Fail, Item(report, "orthogonality").Verdict);
@@ -75,8 +75,8 @@ public class MatrixCheckerTests
         Assert.True(MatrixChecker.Check(w, new CheckOptions { Mask = m.MaskToDense() }).Passed);
 
         var mask = m.MaskToDense();
-        int p = Array.FindIndex(mask.Data, v => v != 0);
-        mask.Data[p] = 0; // a value now lies outside the mask
+        int p = mask.IndexOf(v => v != 0);
+        mask = mask.With(p, 0); // a value now lies outside the mask
         var report = MatrixChecker.Check(w, new CheckOptions { Mask = mask });
         Assert.Equal(Verdict.Fail, Item(report, "values outside the mask").Verdict);
     }
@@ -85,10 +85,10 @@ public class MatrixCheckerTests
     public void ComparesWithAReferenceBitForBit()
     {
         var w = Eoi(30, 40, 0.3);
-        var reference = new NdArray(w.Shape, ElementType.Float64, (double[])w.Data.Clone());
+        var reference = new NdArray(w.Shape, ElementType.Float64, w.Data);
         Assert.True(MatrixChecker.Check(w, new CheckOptions { Reference = reference }).Passed);
-        int p = Array.FindIndex(reference.Data, v => v != 0);
-        reference.Data[p] = Math.BitIncrement(reference.Data[p]);
+        int p = reference.IndexOf(v => v != 0);
+        reference = reference.With(p, Math.BitIncrement(reference.Data[p]));
         var report = MatrixChecker.Check(w, new CheckOptions { Reference = reference });
         Assert.Equal(Verdict.Fail, Item(report, "entries differing from reference").Verdict);
     }

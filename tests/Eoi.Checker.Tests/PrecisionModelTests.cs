@@ -43,7 +43,7 @@ public class PrecisionModelTests
     public void TheAuthorsMatricesFailWithOneNonZeroMovedByOneTenThousandth(string name, double achieved)
     {
         var w = NpyFile.Read(Path.Combine(DataDirectory, name + ".npy"));
-        MoveLargestNonZero(w, 1e-4);
+        w = MoveLargestNonZero(w, 1e-4);
         var report = MatrixChecker.Check(w, new CheckOptions { TargetDensity = achieved });
         Assert.Equal(Verdict.Fail, Item(report, "orthogonality").Verdict);
     }
@@ -72,7 +72,7 @@ public class PrecisionModelTests
             var report = MatrixChecker.Check(w, o);
             Assert.True(report.Passed, string.Join("; ", report.Failures));
         }
-        MoveLargestNonZero(w, 1e-4 * gain);
+        w = MoveLargestNonZero(w, 1e-4 * gain);
         foreach (var o in new[] { options, withHits, new CheckOptions { Gain = gain } })
             Assert.Equal(Verdict.Fail, Item(MatrixChecker.Check(w, o), "orthogonality").Verdict);
     }
@@ -83,7 +83,7 @@ public class PrecisionModelTests
         var plan = SparseOrthogonal.Plan(256, 256, 0.5, RngKey.FromSeed(11));
         var accumulated = SparseOrthogonal.Materialize(plan, 1.0, Accumulation.Float32).ToDenseFloat32();
         var roundedOnce = SparseOrthogonal.Materialize(plan).ToDenseFloat32();
-        Assert.NotEqual(accumulated.Data, roundedOnce.Data);
+        Assert.NotEqual(accumulated.Data.ToArray(), roundedOnce.Data.ToArray());
         var error = GramErrors.Orthogonality(GramErrors.ToCsr(accumulated.Data, 256, 256), 1.0).Max;
         Assert.True(error > Tolerances.Epsilon32, $"float32 accumulation should lose more than one rounding; error {error:E3}");
         Assert.True(error <= Tolerances.Float32Bound(Tolerances.MaxColumnHits(plan.Rotations, plan.LongSide), 1.0));
@@ -97,7 +97,8 @@ public class PrecisionModelTests
         var report = MatrixChecker.Check(w, new CheckOptions { Rotations = plan.Rotations.Count });
         Assert.Equal("float64", Item(report, "precision model").Measured);
         Assert.Equal(Tolerances.Float64Bound(plan.Rotations.Count, 1.0).ToString("G4", System.Globalization.CultureInfo.InvariantCulture), Item(report, "orthogonality").Limit["max <= ".Length..]);
-        w.Data[Array.FindIndex(w.Data, v => v != 0)] += 1e-12;
+        int first = w.IndexOf(v => v != 0);
+        w = w.With(first, w.Data[first] + 1e-12);
         Assert.Equal(Verdict.Fail, Item(MatrixChecker.Check(w, new CheckOptions()), "orthogonality").Verdict);
     }
 
@@ -128,11 +129,11 @@ public class PrecisionModelTests
 
     /// <summary>Adds <paramref name="delta"/> to the non-zero of largest magnitude (a row's dominant entry moves
     /// its own Gram diagonal by about 2 |w| delta).</summary>
-    static void MoveLargestNonZero(NdArray w, double delta)
+    static NdArray MoveLargestNonZero(NdArray w, double delta)
     {
         int p = 0;
         for (int q = 1; q < w.Data.Length; q++)
             if (Math.Abs(w.Data[q]) > Math.Abs(w.Data[p])) p = q;
-        w.Data[p] = w.ElementType == ElementType.Float32 ? (float)(w.Data[p] + delta) : w.Data[p] + delta;
+        return w.With(p, w.ElementType == ElementType.Float32 ? (float)(w.Data[p] + delta) : w.Data[p] + delta);
     }
 }

@@ -178,7 +178,8 @@ public class ModelCheckCommandTests
         using var dir = new TempDirectory();
         var good = Eoi.Orthogonal.SparseOrthogonal.Generate(20, 40, 0.2, Eoi.Random.RngKey.FromSeed(1)).ToDenseFloat32();
         var bad = Eoi.Orthogonal.SparseOrthogonal.Generate(10, 20, 0.3, Eoi.Random.RngKey.FromSeed(2)).ToDenseFloat32();
-        bad.Data[Array.FindIndex(bad.Data, v => v != 0)] += 1e-3;
+        int first = bad.IndexOf(v => v != 0);
+        bad = bad.With(first, (float)(bad.Data[first] + 1e-3));
         SafetensorsFile.Write(dir.File("model.safetensors"), new Dictionary<string, NdArray>
         {
             ["fc1.weight"] = good,

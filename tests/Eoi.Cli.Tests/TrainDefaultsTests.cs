@@ -44,7 +44,7 @@ public class TrainDefaultsTests
     {
         var c = Configuration("--model", "resnet", "--depth", "20", "--lr", "0.05", "--activation", "tanh");
 
-        Assert.Equal((20, 0.05, Eoi.Core.Backend.ActivationKind.Tanh), (c.Depth, c.Training.LearningRate, c.Activation.Kind));
+        Assert.Equal((20, 0.05, Eoi.Backends.ActivationKind.Tanh), (c.Depth, c.Training.LearningRate, c.Activation.Kind));
     }
 
     static RunConfiguration Configuration(params string[] options)

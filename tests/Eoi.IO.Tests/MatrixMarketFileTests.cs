@@ -24,10 +24,7 @@ public sealed class MatrixMarketFileTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("m.mtx");
-        var array = Arrays.Random([7, 5], dtype, seed: 11);
-        array.Data[3] = 0;
-        array.Data[8] = double.NaN;
-        array.Data[9] = double.NegativeInfinity;
+        var array = Arrays.Random([7, 5], dtype, seed: 11).With((3, 0), (8, double.NaN), (9, double.NegativeInfinity));
 
         MatrixMarketFile.Write(path, array);
 
@@ -40,8 +37,7 @@ public sealed class MatrixMarketFileTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("m.mtx");
-        var array = Arrays.Awkward(ElementType.Float64);
-        array.Data[0] = 1; // -0.0 is a zero and is not stored
+        var array = Arrays.Awkward(ElementType.Float64).With(0, 1); // -0.0 is a zero and is not stored
 
         MatrixMarketFile.Write(path, array);
 

@@ -50,7 +50,7 @@ public class NumPyReproducesTheOracleTests
     {
         var m = SparseOrthogonal.Generate(rows, cols, density, RngKey.FromSeed(seed));
         var bytes = new byte[m.ToDense().Data.Length * sizeof(double)];
-        Buffer.BlockCopy(m.ToDense().Data, 0, bytes, 0, bytes.Length);
+        Buffer.BlockCopy(m.ToDense().Data.ToArray(), 0, bytes, 0, bytes.Length);
         string expected = $"{m.Plan.Rotations.Count} {m.Plan.NonZeros} {Convert.ToHexStringLower(SHA256.HashData(bytes))}";
         var args = new[] { rows, cols }.Select(x => x.ToString(CultureInfo.InvariantCulture))
             .Append(density.ToString("R", CultureInfo.InvariantCulture)).Append(seed.ToString(CultureInfo.InvariantCulture)).ToArray();

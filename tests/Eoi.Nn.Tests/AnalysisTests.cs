@@ -1,5 +1,5 @@
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Analysis;
 using Eoi.Nn.Models;
@@ -59,7 +59,7 @@ public class AnalysisTests
     public void TridiagonalQrAgreesWithJacobiOnGramMatricesOfLayers()
     {
         // An EOI layer's Gram matrix is g^2 I (one eigenvalue, 128 times); a trained layer's is spread out.
-        var eoi = EoiInit.Initialize(LayerSpec.Linear("w", 128, 128), 0.125, Random.RngKey.FromSeed(7), 1.0247).Values.Data;
+        var eoi = EoiInit.Initialize(LayerSpec.Linear("w", 128, 128), 0.125, Random.RngKey.FromSeed(7), 1.0247).Values.Data.ToArray();
         var random = new Random.RandomStream(Random.RngKey.FromSeed(8));
         var spread = eoi.Select(w => w == 0 ? 0 : w + 0.1 * random.NextDouble()).ToArray();
         foreach (var w in new[] { eoi, spread })
@@ -172,7 +172,7 @@ public class AnalysisTests
         NetworkInitializer.Initialize(model, spec, new InitializationPlan { Density = 0.1 }, seed: 1);
         var data = SmallMnist().Test;
         var batch = MiniBatches.InOrder(data, 16, [.. Enumerable.Range(0, 16)]).First();
-        var values = InputOutputJacobian.SingularValuesOf(model, batch.Inputs, new Autograd.Shape(batch.Shape));
+        var values = InputOutputJacobian.SingularValuesOf(model, batch.Inputs, batch.Shape);
         Assert.Equal(16 * 10, values.Length);
         Assert.All(values, s => Assert.Equal(1.0, s, 1e-10));
         var stats = SpectrumStats.Of(values);

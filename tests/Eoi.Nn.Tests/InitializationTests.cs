@@ -1,4 +1,4 @@
-using Eoi.Core.Backend;
+using Eoi.Backends;
 using Eoi.Nn.Analysis;
 using Eoi.Nn.Models;
 using Eoi.Nn.Modules;

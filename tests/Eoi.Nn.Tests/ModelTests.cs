@@ -1,8 +1,9 @@
 using Eoi.Autograd;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Nn.Functional;
 using Eoi.Nn.Models;
+using Eoi.Orthogonal;
 using static Eoi.Nn.Tests.TestData;
 
 namespace Eoi.Nn.Tests;
@@ -34,8 +35,8 @@ public class ModelTests
     {
         using var model = ModelFactory.Build(Cpu, new ModelSpec(ModelKind.Vgg16, 16, 64, Activation.Relu, [3, 32, 32]));
         var layers = model.WeightLayers();
-        Assert.Equal(13, layers.Count(l => l.Spec.Kind == Sparsity.LayerKind.Conv));
-        Assert.Equal([2048, 512, 512], layers.Where(l => l.Spec.Kind == Sparsity.LayerKind.Linear).Select(l => l.Spec.In));
+        Assert.Equal(13, layers.Count(l => l.Spec.Kind == LayerKind.Conv));
+        Assert.Equal([2048, 512, 512], layers.Where(l => l.Spec.Kind == LayerKind.Linear).Select(l => l.Spec.In));
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public class ModelTests
     {
         using var model = ModelFactory.Build(Cpu, new ModelSpec(ModelKind.CifarConv, 1000, 8, Activation.Tanh, [3, 32, 32]));
         var layers = model.WeightLayers();
-        Assert.Equal(997, layers.Count(l => l.Spec.Kind == Sparsity.LayerKind.Conv));
+        Assert.Equal(997, layers.Count(l => l.Spec.Kind == LayerKind.Conv));
         Assert.Equal(8 * 4 * 4, layers[^1].Spec.In);
     }
 

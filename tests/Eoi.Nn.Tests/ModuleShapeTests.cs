@@ -1,6 +1,6 @@
 using Eoi.Autograd;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Nn.Functional;
 using Eoi.Nn.Modules;
 using static Eoi.Nn.Tests.TestData;

@@ -1,5 +1,5 @@
+using Eoi.Backends;
 using Eoi.Backends.Cpu;
-using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Modules;
 

@@ -1,4 +1,4 @@
-using Eoi.Core.Backend;
+using Eoi.Backends;
 using Eoi.Data;
 using Eoi.Nn.Models;
 using Eoi.Nn.Modules;
@@ -108,6 +108,6 @@ public class TrainerTests
         var a = expected.ExportState();
         var b = actual.ExportState();
         Assert.Equal(a.Keys.Order(), b.Keys.Order());
-        foreach (var key in a.Keys) Assert.True(a[key].Data.AsSpan().SequenceEqual(b[key].Data), $"state '{key}' differs");
+        foreach (var key in a.Keys) Assert.True(a[key].Data.SequenceEqual(b[key].Data), $"state '{key}' differs");
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Models;
 using Eoi.Nn.Training;

@@ -23,21 +23,22 @@ static class TorchStateDict
         var hidden = SparseOrthogonal.Materialize(SparseOrthogonal.Plan(32, 64, 0.25, RngKey.FromSeed(2)), 1.0, Accumulation.Float32).ToDenseFloat32();
         var wide = SparseOrthogonal.Generate(64, 16 * 4, 0.3, RngKey.FromSeed(3)).ToDense();
         var bad = SparseOrthogonal.Generate(10, 32, 0.3, RngKey.FromSeed(4)).ToDenseFloat32();
-        bad.Data[Array.FindIndex(bad.Data, v => v != 0)] += 1e-3;
+        int first = bad.IndexOf(v => v != 0);
+        bad = bad.With(first, (float)(bad.Data[first] + 1e-3));
 
         var tensors = new List<(string Name, string ElementType, int[] Shape, byte[] Bytes)>
         {
-            ("features.0.weight", "F32", kernel.Shape, Float32(kernel.Data)),
+            ("features.0.weight", "F32", [.. kernel.Shape], Float32(kernel.Data.ToArray())),
             ("features.0.bias", "F32", [16], Float32(new double[16])),
             ("features.1.weight", "F32", [16], Float32(Enumerable.Repeat(1.0, 16).ToArray())),
             ("features.1.bias", "F32", [16], Float32(new double[16])),
             ("features.1.running_mean", "F32", [16], Float32(new double[16])),
             ("features.1.running_var", "F32", [16], Float32(Enumerable.Repeat(1.0, 16).ToArray())),
             ("features.1.num_batches_tracked", "I64", [], BitConverter.GetBytes(0L)),
-            ("classifier.0.weight", "F64", wide.Shape, Float64(wide.Data)),
+            ("classifier.0.weight", "F64", [.. wide.Shape], Float64(wide.Data.ToArray())),
             ("classifier.0.bias", "F64", [64], Float64(new double[64])),
-            ("classifier.1.weight", "F32", hidden.Shape, Float32(hidden.Data)),
-            (BadLayer, "F32", bad.Shape, Float32(bad.Data)),
+            ("classifier.1.weight", "F32", [.. hidden.Shape], Float32(hidden.Data.ToArray())),
+            (BadLayer, "F32", [.. bad.Shape], Float32(bad.Data.ToArray())),
             ("classifier.2.bias", "F16", [10], new byte[20]),
         };
         tensors.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));

@@ -26,14 +26,13 @@ public class ApproximateIsometryTests
         const double gain = 1.3, h = 1e-6;
         var init = MaskedOrthogonal(layer, 0.6, 1);
         var gradient = ApproximateIsometry.Gradient(init, gain).Data;
-        var values = init.Values.Data;
-        for (int p = 0; p < values.Length; p++)
+        var values = init.Values;
+        for (int p = 0; p < values.Data.Length; p++)
         {
             if (init.Mask.Data[p] == 0) { Assert.Equal(0.0, gradient[p]); continue; }
-            double saved = values[p];
-            values[p] = saved + h; double up = ApproximateIsometry.Loss(init, gain);
-            values[p] = saved - h; double down = ApproximateIsometry.Loss(init, gain);
-            values[p] = saved;
+            double saved = values.Data[p];
+            double up = ApproximateIsometry.Loss(new LayerInit(init.Layer, values.With(p, saved + h), init.Mask, init.Bias), gain);
+            double down = ApproximateIsometry.Loss(new LayerInit(init.Layer, values.With(p, saved - h), init.Mask, init.Bias), gain);
             Assert.Equal((up - down) / (2 * h), gradient[p], 1e-7);
         }
     }

@@ -33,14 +33,14 @@ public class SnipMaskTests
         var method = MaskMethods.Create(MaskMethodKind.Snip, model);
         var masks = method.Select(model.Layers, weights, 0.3, RngKey.FromSeed(3));
         var g = model.LossGradients(Networks.Data(weights));
-        var scores = weights.SelectMany((w, l) => w.Data.Select((x, p) => Math.Abs(x * g[l][p]))).ToArray();
+        var scores = weights.SelectMany((w, l) => w.Data.ToArray().Select((x, p) => Math.Abs(x * g[l][p]))).ToArray();
         int k = (int)Math.Round(0.3 * scores.Length, MidpointRounding.ToEven);
         double threshold = scores.OrderDescending().ElementAt(k - 1);
-        var kept = masks.Masks.SelectMany(m => m.Data).ToArray();
+        var kept = masks.Masks.SelectMany(m => m.Data.ToArray()).ToArray();
         Assert.Equal(k, kept.Count(x => x == 1));
         for (int p = 0; p < scores.Length; p++)
             Assert.Equal(scores[p] >= threshold, kept[p] == 1);
         var again = method.Select(model.Layers, weights, 0.3, RngKey.FromSeed(3));
-        Assert.Equal(kept, again.Masks.SelectMany(m => m.Data).ToArray());
+        Assert.Equal(kept, again.Masks.SelectMany(m => m.Data.ToArray()).ToArray());
     }
 }

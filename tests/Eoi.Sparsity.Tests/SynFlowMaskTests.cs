@@ -29,14 +29,14 @@ public class SynFlowMaskTests
         long k = (long)Math.Round(density * model.Layers.Sum(l => l.Count), MidpointRounding.ToEven);
 
         // Global magnitude pruning keeps the k largest |w|: all in the outer layers, so the middle one is cut.
-        var magnitudes = weights.SelectMany(w => w.Data.Select(Math.Abs)).ToArray();
+        var magnitudes = weights.SelectMany(w => w.Data.ToArray().Select(Math.Abs)).ToArray();
         double threshold = magnitudes.OrderDescending().ElementAt((int)k - 1);
-        Assert.All(weights[1].Data, x => Assert.True(Math.Abs(x) < threshold));
+        Assert.All(weights[1].Data.ToArray(), x => Assert.True(Math.Abs(x) < threshold));
 
         var masks = MaskMethods.Create(MaskMethodKind.SynFlow, model).Select(model.Layers, weights, density, RngKey.FromSeed(1));
         Assert.Equal(k, masks.TotalNonZeros);
         Assert.All(Enumerable.Range(0, 3), l => Assert.True(masks.NonZeros(l) > 0, $"layer {l} collapsed"));
-        var kept = weights.Select((w, l) => w.Data.Select((x, p) => masks.Masks[l].Data[p] * Math.Abs(x)).ToArray()).ToArray();
+        var kept = weights.Select((w, l) => w.Data.ToArray().Select((x, p) => masks.Masks[l].Data[p] * Math.Abs(x)).ToArray()).ToArray();
         Assert.True(model.SynFlowObjective(kept) > 0, "no input-output path survives");
     }
 
@@ -59,12 +59,12 @@ public class SynFlowMaskTests
         var model = new TinyMlp([5, 4, 3]);
         var weights = SparseInit.BuildDense(model.Layers, RngKey.FromSeed(5)).Select(l => l.Values).ToArray();
         var masks = new SynFlowMask(model, iterations: 1).Select(model.Layers, weights, 0.4, RngKey.FromSeed(6));
-        var abs = weights.Select(w => w.Data.Select(Math.Abs).ToArray()).ToArray();
+        var abs = weights.Select(w => w.Data.ToArray().Select(Math.Abs).ToArray()).ToArray();
         var g = model.SynFlowGradients(abs);
         var scores = abs.SelectMany((w, l) => w.Select((x, p) => x * g[l][p])).ToArray();
         int k = (int)Math.Round(0.4 * scores.Length, MidpointRounding.ToEven);
         double threshold = scores.OrderDescending().ElementAt(k - 1);
-        var kept = masks.Masks.SelectMany(m => m.Data).ToArray();
+        var kept = masks.Masks.SelectMany(m => m.Data.ToArray()).ToArray();
         for (int p = 0; p < scores.Length; p++)
             Assert.Equal(scores[p] >= threshold, kept[p] == 1);
     }

@@ -26,7 +26,7 @@ public class UniformMaskTests
         var b = method.Select(Layers, null, 0.2, RngKey.FromSeed(4));
         var c = method.Select(Layers, null, 0.2, RngKey.FromSeed(5));
         Assert.All(Enumerable.Range(0, Layers.Length), l => Assert.Equal(a.Masks[l].Data, b.Masks[l].Data));
-        Assert.NotEqual(a.Masks[1].Data, c.Masks[1].Data);
+        Assert.NotEqual(a.Masks[1].Data.ToArray(), c.Masks[1].Data.ToArray());
     }
 
     [Fact]

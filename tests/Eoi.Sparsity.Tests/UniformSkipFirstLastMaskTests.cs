@@ -27,6 +27,6 @@ public class UniformSkipFirstLastMaskTests
         var layers = Networks.SmallCnn();
         var method = new UniformSkipFirstLastMask();
         Assert.Equal(method.Select(layers, null, 0.3, RngKey.FromSeed(1)).Masks[1].Data, method.Select(layers, null, 0.3, RngKey.FromSeed(1)).Masks[1].Data);
-        Assert.NotEqual(method.Select(layers, null, 0.3, RngKey.FromSeed(1)).Masks[1].Data, method.Select(layers, null, 0.3, RngKey.FromSeed(2)).Masks[1].Data);
+        Assert.NotEqual(method.Select(layers, null, 0.3, RngKey.FromSeed(1)).Masks[1].Data.ToArray(), method.Select(layers, null, 0.3, RngKey.FromSeed(2)).Masks[1].Data.ToArray());
     }
 }

@@ -1,6 +1,7 @@
 using Eoi.Autograd;
 using Eoi.Autograd.Optim;
-using Eoi.Core.Backend;
+using Eoi.Backends;
+using Eoi.Core;
 using Eoi.Nn.Modules;
 using Eoi.Nn.Training;
 

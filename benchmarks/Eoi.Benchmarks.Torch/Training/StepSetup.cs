@@ -1,6 +1,6 @@
+using Eoi.Backends;
 using Eoi.Backends.Cpu;
 using Eoi.Benchmarks.Kernels;
-using Eoi.Core.Backend;
 using Eoi.Nn.Models;
 using Eoi.Nn.Modules;
 using Eoi.Nn.Setup;

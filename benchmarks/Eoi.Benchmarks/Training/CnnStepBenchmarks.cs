@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Eoi.Autograd;
 using Eoi.Autograd.Optim;
+using Eoi.Backends;
 using Eoi.Backends.Cpu;
-using Eoi.Core.Backend;
 using Eoi.Nn.Models;
 using Eoi.Nn.Modules;
 

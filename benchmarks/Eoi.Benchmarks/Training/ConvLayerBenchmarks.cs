@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Eoi.Autograd;
+using Eoi.Backends;
 using Eoi.Backends.Cpu;
 using Eoi.Core;
-using Eoi.Core.Backend;
 
 namespace Eoi.Benchmarks.Training;
 

@@ -1,4 +1,4 @@
-using Eoi.Core.Backend;
+using Eoi.Backends;
 
 namespace Eoi.Autograd.Optim;
 

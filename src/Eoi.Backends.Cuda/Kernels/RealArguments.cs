@@ -1,5 +1,4 @@
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Cuda.Native;
 
 namespace Eoi.Backends.Cuda.Kernels;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Cuda.Sparse;
 

@@ -4,6 +4,7 @@ using Eoi.Oracle;
 using Eoi.Cli.Terminal;
 using Eoi.IO;
 using Spectre.Console;
+using Eoi.Orthogonal;
 
 namespace Eoi.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Eoi.Core.Backend;
+using Eoi.Backends;
 using Eoi.Data;
 using Eoi.Nn.Models;
 using Eoi.Nn.Runs;

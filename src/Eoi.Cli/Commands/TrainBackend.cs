@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Eoi.Backends;
 using Eoi.Backends.Cpu;
 using Eoi.Backends.Cuda;
 using Eoi.Core;
-using Eoi.Core.Backend;
 
 namespace Eoi.Cli.Commands;
 

@@ -1,5 +1,5 @@
+using Eoi.Backends;
 using Eoi.Oracle;
-using Eoi.Core.Backend;
 using Eoi.Nn.Models;
 using Eoi.Orthogonal;
 using Eoi.Sparsity;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Eoi.Core.Backend;
+using Eoi.Backends;
 using Eoi.Nn.Runs;
 using Eoi.Sparsity;
 

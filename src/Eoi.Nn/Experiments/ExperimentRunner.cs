@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Runs;
 using Eoi.Nn.Training;

@@ -1,6 +1,6 @@
 using Eoi.Autograd;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 
 namespace Eoi.Nn.Functional;
 

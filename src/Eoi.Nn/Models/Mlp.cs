@@ -1,4 +1,4 @@
-using Eoi.Core.Backend;
+using Eoi.Backends;
 using Eoi.Nn.Modules;
 
 namespace Eoi.Nn.Models;

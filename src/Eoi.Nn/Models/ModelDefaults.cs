@@ -1,4 +1,4 @@
-using Eoi.Core.Backend;
+using Eoi.Backends;
 using Eoi.Data;
 using Eoi.Orthogonal;
 using Eoi.Sparsity;

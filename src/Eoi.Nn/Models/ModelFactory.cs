@@ -1,5 +1,5 @@
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Nn.Modules;
 
 namespace Eoi.Nn.Models;

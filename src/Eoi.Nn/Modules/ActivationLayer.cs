@@ -1,5 +1,5 @@
 using Eoi.Autograd;
-using Eoi.Core.Backend;
+using Eoi.Backends;
 
 namespace Eoi.Nn.Modules;
 

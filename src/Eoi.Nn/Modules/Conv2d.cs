@@ -1,7 +1,7 @@
 using Eoi.Autograd;
 using Eoi.Autograd.Optim;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Nn.Functional;
 using Eoi.Sparsity;
 
@@ -63,7 +63,7 @@ public sealed class Conv2d : WeightLayer
     }
 
     public override double[] ReadWeight() => sparse is not null ? Scatter(HostTensors.Read(sparse.Values)) : dense!.Read();
-    public override double[] ReadMask() => sparse is not null ? sparse.Pattern.ToDenseMask().Data : dense!.ReadMask();
+    public override double[] ReadMask() => sparse is not null ? sparse.Pattern.ToDenseMask().Data.ToArray() : dense!.ReadMask();
 
     public override double[]? ReadWeightGradient() => sparse is not null
         ? sparse.Values.Grad is { } grad ? Scatter(HostTensors.Read(grad)) : null
@@ -88,7 +88,7 @@ public sealed class Conv2d : WeightLayer
     protected override TrainableParameter WeightParameter => sparse is not null ? sparse.Values : dense!.ToTrainable();
 
     /// <summary>Values in CSR order to the dense [out, in, k, k] kernel, zeros off the pattern.</summary>
-    double[] Scatter(double[] csrValues) => new CsrMatrix(sparse!.Pattern, csrValues).ToDense().Data;
+    double[] Scatter(double[] csrValues) => new CsrMatrix(sparse!.Pattern, csrValues).ToDense().Data.ToArray();
 
     void DisposeWeight()
     {

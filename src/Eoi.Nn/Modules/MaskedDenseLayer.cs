@@ -1,6 +1,6 @@
 using Eoi.Autograd.Optim;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Sparsity;
 
 namespace Eoi.Nn.Modules;

@@ -80,8 +80,8 @@ public abstract class Module : IDisposable
     {
         if (!state.TryGetValue(name, out var array))
             throw new EoiArgumentException(nameof(state), $"saved state has no entry '{name}'");
-        if (!array.Shape.AsSpan().SequenceEqual(shape.Dimensions))
-            throw new EoiArgumentException(nameof(state), $"saved state entry '{name}' must have shape {shape}; got [{string.Join(", ", array.Shape)}]");
+        if (array.Shape != shape)
+            throw new EoiArgumentException(nameof(state), $"saved state entry '{name}' must have shape {shape}; got {array.Shape}");
         return array;
     }
 

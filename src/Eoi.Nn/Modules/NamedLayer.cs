@@ -1,3 +1,4 @@
+using Eoi.Orthogonal;
 using Eoi.Sparsity;
 
 namespace Eoi.Nn.Modules;

@@ -1,7 +1,7 @@
 using Eoi.Autograd;
 using Eoi.Autograd.Optim;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Nn.Functional;
 using Eoi.Sparsity;
 
@@ -46,7 +46,7 @@ public sealed class SparseLinear : WeightLayer
     }
 
     public override double[] ReadWeight() => Scatter(HostTensors.Read(weight.Values));
-    public override double[] ReadMask() => weight.Pattern.ToDenseMask().Data;
+    public override double[] ReadMask() => weight.Pattern.ToDenseMask().Data.ToArray();
     public override double[]? ReadWeightGradient() => weight.Values.Grad is { } grad ? Scatter(HostTensors.Read(grad)) : null;
 
     public override CsrMatrix? ReadSparseWeight() => new(weight.Pattern, HostTensors.Read(weight.Values));
@@ -121,7 +121,7 @@ public sealed class SparseLinear : WeightLayer
         SparseParameter.FromCsr(Backend, MaskedCsr.Build(Spec.Out, Spec.In, values, mask), ElementType);
 
     /// <summary>Values in CSR order to a dense [out, in] array, zeros off the pattern.</summary>
-    double[] Scatter(double[] csrValues) => new CsrMatrix(weight.Pattern, csrValues).ToDense().Data;
+    double[] Scatter(double[] csrValues) => new CsrMatrix(weight.Pattern, csrValues).ToDense().Data.ToArray();
 
     public override void Dispose()
     {

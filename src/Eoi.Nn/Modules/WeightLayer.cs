@@ -1,7 +1,7 @@
 using Eoi.Autograd;
 using Eoi.Autograd.Optim;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Nn.Functional;
 using Eoi.Sparsity;
 
@@ -28,7 +28,7 @@ public abstract class WeightLayer : Module
     public IBackend Backend { get; }
     public ElementType ElementType { get; }
     public LayerSpec Spec { get; }
-    public Shape WeightShape => new(Spec.Shape);
+    public Shape WeightShape => Spec.Shape;
     public Parameter? Bias { get; }
 
     /// <summary>The weight, zeros off the mask.</summary>

@@ -1,5 +1,5 @@
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Analysis;
 using Eoi.Nn.Models;
@@ -21,6 +21,6 @@ public static class InitialJacobian
         using var model = ModelFactory.Build(backend, spec);
         NetworkInitializer.Initialize(model, spec, configuration.Init, configuration.Training.Seed, data.Train);
         var batch = MiniBatches.ForEpoch(data.Train, configuration.Training.BatchSize, configuration.Training.Seed, 0).First();
-        return SpectrumStats.Of(InputOutputJacobian.SingularValuesOf(model, batch.Inputs, new Autograd.Shape(batch.Shape)));
+        return SpectrumStats.Of(InputOutputJacobian.SingularValuesOf(model, batch.Inputs, batch.Shape));
     }
 }

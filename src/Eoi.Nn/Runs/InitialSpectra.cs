@@ -25,9 +25,9 @@ static class InitialSpectra
         {
             if (!attachments.TryGetValue(Prefix + layer.Path, out var values)) return [];
             int count = Math.Min(layer.Spec.Out, layer.Spec.FanIn);
-            if (values.Shape is not [var length] || length != count)
-                throw new EoiArgumentException(nameof(attachments), $"the checkpoint's '{Prefix}{layer.Path}' must hold {count} singular values; got shape [{string.Join(", ", values.Shape)}]");
-            spectra.Add(new LayerSpectrum(layer.Path, layer.Spec.Out, layer.Spec.FanIn, values.Data));
+            if (values.Shape.Rank != 1 || values.Shape[0] != count)
+                throw new EoiArgumentException(nameof(attachments), $"the checkpoint's '{Prefix}{layer.Path}' must hold {count} singular values; got shape {values.Shape}");
+            spectra.Add(new LayerSpectrum(layer.Path, layer.Spec.Out, layer.Spec.FanIn, values.Data.ToArray()));
         }
         return spectra;
     }

@@ -1,5 +1,5 @@
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Models;
 using Eoi.Nn.Modules;

@@ -1,6 +1,6 @@
 using Eoi.Autograd;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Functional;
 using Eoi.Nn.Modules;
@@ -22,8 +22,8 @@ readonly record struct BatchTensors(IBackend Backend, ElementType ElementType)
     }
 
     public Tensor Inputs(MiniBatch batch) => ElementType == ElementType.Float32
-        ? Tensor.FromArray(Backend, new Shape(batch.Shape), batch.Inputs)
-        : HostTensors.Upload(Backend, ElementType, new Shape(batch.Shape), Array.ConvertAll(batch.Inputs, v => (double)v));
+        ? Tensor.FromArray(Backend, batch.Shape, batch.Inputs)
+        : HostTensors.Upload(Backend, ElementType, batch.Shape, Array.ConvertAll(batch.Inputs, v => (double)v));
 
     public ClassLabels Labels(MiniBatch batch, int classCount) => ClassLabels.FromArray(Backend, batch.Labels, classCount);
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Eoi.Autograd;
 using Eoi.Autograd.Optim;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using Eoi.Data;
 using Eoi.Nn.Analysis;
 using Eoi.Nn.Functional;
@@ -67,7 +67,7 @@ public sealed class Trainer
         using var optimizer = new Sgd(parameters.Select(p => p.Parameter),
             new SgdHyperparameters(options.LearningRate, options.Momentum, options.WeightDecay, Nesterov: true));
         if (savedMomentum is not null)
-            optimizer.ImportMomentum([.. parameters.Select(p => savedMomentum.TryGetValue(p.Name, out var m) ? m.Data : null)]);
+            optimizer.ImportMomentum([.. parameters.Select(p => savedMomentum.TryGetValue(p.Name, out var m) ? m.Data.ToArray() : null)]);
         var schedule = MultiStepSchedule.HalfAndThreeQuarters(options.LearningRate, options.Epochs);
 
         model.SetTraining(true);
@@ -95,7 +95,7 @@ public sealed class Trainer
             cancellation.ThrowIfCancellationRequested();
             index++;
             if (index == 1 && options.RecordJacobian)
-                jacobian = SpectrumStats.Of(InputOutputJacobian.SingularValuesOf(model, batch.Inputs, new Shape(batch.Shape)));
+                jacobian = SpectrumStats.Of(InputOutputJacobian.SingularValuesOf(model, batch.Inputs, batch.Shape));
             using (TensorScope.Begin())
             {
                 using var labels = tensors.Labels(batch, data.Train.ClassCount);

@@ -24,7 +24,7 @@ public static class SparseInit
         bool denseUnused = scheme == InitScheme.Eoi && maskMethod.Kind is MaskMethodKind.Uniform or MaskMethodKind.Erk or MaskMethodKind.UniformSkipFirstLast;
         var dense = denseUnused ? null : PerLayer(layers, l => DenseWeights(layers[l], key.Split(0).Split((ulong)l), options));
         var masks = maskMethod.Select(layers, dense?.Select(d => d.Values).ToArray(), density, key.Split(1));
-        if (masks.Layers.Count != layers.Count || !masks.Layers.Select(l => l.Shape).Zip(layers, (a, b) => a.SequenceEqual(b.Shape)).All(x => x))
+        if (masks.Layers.Count != layers.Count || !masks.Layers.Select(l => l.Shape).Zip(layers, (a, b) => a == b.Shape).All(x => x))
             throw new EoiArgumentException(nameof(maskMethod), $"maskMethod must return one mask per requested layer ({layers.Count}) in their shapes");
         double gain = options.Scale.WeightGain;
         var weights = scheme switch

@@ -27,7 +27,7 @@ public static class SparseScaledKaiming
     {
         Guard.NotNull(denseKaiming, nameof(denseKaiming));
         var layer = denseKaiming.Layer;
-        var masked = Masks.Apply(denseKaiming.Values, mask);
+        var masked = Masks.Apply(denseKaiming.Values, mask).Data.ToArray();
         int fanIn = layer.FanIn;
         for (int row = 0; row < layer.Out; row++)
         {
@@ -36,8 +36,8 @@ public static class SparseScaledKaiming
                 if (mask.Data[p] != 0.0) nnz++;
             if (nnz == 0) continue;
             double factor = Math.Sqrt((double)fanIn / nnz);
-            for (int p = row * fanIn; p < (row + 1) * fanIn; p++) masked.Data[p] *= factor;
+            for (int p = row * fanIn; p < (row + 1) * fanIn; p++) masked[p] *= factor;
         }
-        return new LayerInit(layer, masked, mask);
+        return new LayerInit(layer, new NdArray(layer.Shape, ElementType.Float64, masked), mask);
     }
 }

@@ -15,8 +15,8 @@ public sealed record LayerInit
     NdArray? values, mask;
 
     public LayerSpec Layer { get; }
-    public NdArray Values => values ??= new(Layer.Shape, ElementType.Float64, Sparse!.ToDense().Data);
-    public NdArray Mask => mask ??= new(Layer.Shape, ElementType.Bool, Sparse!.Pattern.ToDenseMask().Data);
+    public NdArray Values => values ??= Sparse!.ToDense().Reshaped(Layer.Shape);
+    public NdArray Mask => mask ??= Sparse!.Pattern.ToDenseMask().Reshaped(Layer.Shape);
     /// <summary>The weight as CSR over the mask's positions when the init was made sparse; null otherwise.</summary>
     public CsrMatrix? Sparse { get; }
     public NdArray? Bias { get; }
@@ -67,9 +67,9 @@ public sealed record LayerInit
     public long MaskCount => Sparse?.Pattern.NonZeros ?? Mask.CountNonZero();
     public double Density => MaskCount / (double)Layer.Count;
 
-    static void RequireShape(NdArray array, int[] shape, string name)
+    static void RequireShape(NdArray array, Shape shape, string name)
     {
-        if (!array.Shape.SequenceEqual(shape))
-            throw new EoiArgumentException(name, $"{name} shape must be [{string.Join(", ", shape)}]; got [{string.Join(", ", array.Shape)}]");
+        if (array.Shape != shape)
+            throw new EoiArgumentException(name, $"{name} shape must be {shape}; got {array.Shape}");
     }
 }

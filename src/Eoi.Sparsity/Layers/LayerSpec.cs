@@ -1,4 +1,5 @@
 using Eoi.Core;
+using Eoi.Orthogonal;
 
 namespace Eoi.Sparsity;
 
@@ -43,7 +44,8 @@ public sealed record LayerSpec
     public static LayerSpec Conv(string name, int outChannels, int inChannels, int kernelHeight, int kernelWidth, bool hasBias = true) =>
         new(name, LayerKind.Conv, outChannels, inChannels, kernelHeight, kernelWidth, hasBias);
 
-    public int[] Shape => Kind == LayerKind.Linear ? [Out, In] : [Out, In, KernelHeight, KernelWidth];
+    /// <summary>[out, in] or [out, in, kernel height, kernel width].</summary>
+    public Shape Shape => Kind == LayerKind.Linear ? [Out, In] : [Out, In, KernelHeight, KernelWidth];
 
     /// <summary>Number of weights.</summary>
     public int Count => Out * In * KernelHeight * KernelWidth;

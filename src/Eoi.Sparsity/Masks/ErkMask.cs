@@ -1,4 +1,5 @@
 using Eoi.Core;
+using Eoi.Orthogonal;
 using Eoi.Random;
 
 namespace Eoi.Sparsity;

@@ -28,16 +28,16 @@ static class MaskArguments
         if (weights.Count != layers.Count)
             throw new EoiArgumentException(nameof(weights), $"weights must have one entry per layer ({layers.Count}); got {weights.Count}");
         for (int l = 0; l < layers.Count; l++)
-            if (!weights[l].Shape.SequenceEqual(layers[l].Shape))
-                throw new EoiArgumentException(nameof(weights), $"weights {l} must have the shape of {layers[l]}; got [{string.Join(", ", weights[l].Shape)}]");
-        return weights.Select(w => w.Data).ToArray();
+            if (weights[l].Shape != layers[l].Shape)
+                throw new EoiArgumentException(nameof(weights), $"weights {l} must have the shape of {layers[l]}; got {weights[l].Shape}");
+        return weights.Select(w => w.Data.ToArray()).ToArray();
     }
 
     /// <summary>The model must describe the same layers, in the same order, as the request.</summary>
     public static void CheckModel(IScoreModel model, IReadOnlyList<LayerSpec> layers)
     {
         var modelLayers = model.Layers;
-        if (modelLayers.Count != layers.Count || !modelLayers.Zip(layers).All(p => p.First.Shape.SequenceEqual(p.Second.Shape)))
+        if (modelLayers.Count != layers.Count || !modelLayers.Zip(layers).All(p => p.First.Shape == p.Second.Shape))
             throw new EoiArgumentException("model", $"model layers must match the {layers.Count} requested layers in order and shape");
     }
 

@@ -18,8 +18,8 @@ public sealed class MaskSet
         if (masks.Count != layers.Count)
             throw new EoiArgumentException(nameof(masks), $"masks must have one entry per layer ({layers.Count}); got {masks.Count}");
         for (int l = 0; l < layers.Count; l++)
-            if (!masks[l].Shape.SequenceEqual(layers[l].Shape))
-                throw new EoiArgumentException(nameof(masks), $"mask {l} must have the shape of {layers[l]}; got [{string.Join(", ", masks[l].Shape)}]");
+            if (masks[l].Shape != layers[l].Shape)
+                throw new EoiArgumentException(nameof(masks), $"mask {l} must have the shape of {layers[l]}; got {masks[l].Shape}");
         Layers = layers;
         this.masks = new(masks);
         nonZeros = [.. masks.Select(m => m.CountNonZero())];

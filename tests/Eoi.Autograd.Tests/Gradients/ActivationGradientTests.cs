@@ -1,5 +1,6 @@
-using Eoi.Core.Backend;
 using static Eoi.Autograd.Tests.TestData;
+using Eoi.Backends;
+using Eoi.Core;
 
 namespace Eoi.Autograd.Tests.Gradients;
 

@@ -1,5 +1,5 @@
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using FsCheck;
 using FsCheck.Fluent;
 using static Eoi.Autograd.Tests.TestData;

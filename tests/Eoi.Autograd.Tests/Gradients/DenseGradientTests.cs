@@ -1,3 +1,5 @@
+using Eoi.Core;
+
 using static Eoi.Autograd.Tests.TestData;
 
 namespace Eoi.Autograd.Tests.Gradients;

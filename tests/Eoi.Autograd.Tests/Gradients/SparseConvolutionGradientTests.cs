@@ -49,7 +49,7 @@ public class SparseConvolutionGradientTests
             var outputGrad = Uniform(c.Seed + 3, ySparse.Count);
             ySparse.Backward(Tensor.FromArray(Cpu, ySparse.Shape, outputGrad));
 
-            var denseWeight = Leaf(wShape, kernel.ToDense().Data);
+            var denseWeight = Leaf(wShape, kernel.ToDense().Data.ToArray());
             var xDense = Leaf(xShape, input);
             var yDense = xDense.Conv2d(denseWeight, c.Stride, c.Padding, c.Mode);
             yDense.Backward(Tensor.FromArray(Cpu, yDense.Shape, outputGrad));

@@ -1,6 +1,6 @@
 using Eoi.Autograd.Optim;
+using Eoi.Backends;
 using Eoi.Core;
-using Eoi.Core.Backend;
 using static Eoi.Autograd.Tests.TestData;
 
 namespace Eoi.Autograd.Tests.Optim;

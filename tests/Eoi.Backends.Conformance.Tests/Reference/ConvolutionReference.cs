@@ -1,4 +1,3 @@
-using Eoi.Core.Backend;
 
 namespace Eoi.Backends.Conformance.Tests;
 

@@ -18,5 +18,5 @@ public static class Networks
         [LayerSpec.Linear("first", 128, 784), .. Enumerable.Range(0, 998).Select(i => LayerSpec.Linear($"hidden{i}", 128, 128)), LayerSpec.Linear("last", 10, 128)];
 
     /// <summary>Values as flat arrays, for IScoreModel calls.</summary>
-    public static double[][] Data(IEnumerable<Eoi.Core.NdArray> arrays) => arrays.Select(a => a.Data).ToArray();
+    public static double[][] Data(IEnumerable<Eoi.Core.NdArray> arrays) => arrays.Select(a => a.Data.ToArray()).ToArray();
 }

@@ -1,4 +1,6 @@
-namespace Eoi.Core.Backend;
+using Eoi.Core;
+
+namespace Eoi.Backends;
 
 /// <summary>
 /// SGD as PyTorch defines it (dampening 0): g = grad + WeightDecay * p; buf = g on the first step, else

@@ -1,4 +1,4 @@
-namespace Eoi.Core.Backend;
+namespace Eoi.Backends;
 
 /// <summary>
 /// The structure of a rows x cols CSR matrix in device memory: Int32 row offsets (rows + 1 of them) and

@@ -1,4 +1,6 @@
-namespace Eoi.Core.Backend;
+using Eoi.Core;
+
+namespace Eoi.Backends;
 
 /// <summary>
 /// A buffer seen as [Outer, Reduced, Inner], row-major, reduced over its middle axis to [Outer, Inner]. Any

@@ -1,4 +1,6 @@
-namespace Eoi.Core.Backend;
+using Eoi.Core;
+
+namespace Eoi.Backends;
 
 /// <summary>How a convolution treats positions outside the image.</summary>
 public enum PaddingMode

@@ -1,4 +1,6 @@
-namespace Eoi.Core.Backend;
+using Eoi.Core;
+
+namespace Eoi.Backends;
 
 /// <summary>
 /// The storage and compute a device offers to autograd: typed buffers plus the few kernels training needs.

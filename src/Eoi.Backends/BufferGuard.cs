@@ -1,4 +1,6 @@
-namespace Eoi.Core.Backend;
+using Eoi.Core;
+
+namespace Eoi.Backends;
 
 /// <summary>The checks every backend makes on its operands, so that all of them fail with the same message.</summary>
 public static class BufferGuard

@@ -1,4 +1,6 @@
-namespace Eoi.Core.Backend;
+using Eoi.Core;
+
+namespace Eoi.Backends;
 
 public enum ActivationKind
 {

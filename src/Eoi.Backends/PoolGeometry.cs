@@ -1,4 +1,6 @@
-namespace Eoi.Core.Backend;
+using Eoi.Core;
+
+namespace Eoi.Backends;
 
 /// <summary>
 /// Average or max pooling over Planes independent Height x Width planes (batch times channels), a square

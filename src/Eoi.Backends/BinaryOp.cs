@@ -1,4 +1,4 @@
-namespace Eoi.Core.Backend;
+namespace Eoi.Backends;
 
 /// <summary>An elementwise operation on two buffers of equal length.</summary>
 public enum BinaryOp

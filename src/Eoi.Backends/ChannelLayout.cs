@@ -1,4 +1,4 @@
-namespace Eoi.Core.Backend;
+namespace Eoi.Backends;
 
 /// <summary>
 /// A buffer seen as [Outer, Channels, Inner], row-major: how a per-channel bias meets its input. A dense

@@ -1,4 +1,6 @@
-namespace Eoi.Core.Backend;
+using Eoi.Core;
+
+namespace Eoi.Backends;
 
 /// <summary>
 /// A contiguous run of elements of one <see cref="ElementType"/> in some backend's memory. The backend that

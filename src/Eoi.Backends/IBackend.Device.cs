@@ -1,4 +1,4 @@
-namespace Eoi.Core.Backend;
+namespace Eoi.Backends;
 
 // What keeps a whole training step on the device: reductions along an axis and their broadcasts, max pooling
 // with its arg-max, batch-norm statistics and normalisation, the accuracy count, and the device's lifetime.
