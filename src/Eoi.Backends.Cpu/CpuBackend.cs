@@ -1,9 +1,9 @@
 using System.Numerics;
+using Eoi.Backends.Cpu.Kernels;
 using Eoi.Core;
 using Eoi.Core.Backend;
-using Eoi.Backends.Cpu.Kernels;
-using GemmKernel = Eoi.Backends.Cpu.Kernels.Gemm;
 using static Eoi.Backends.Cpu.CpuOperands;
+using GemmKernel = Eoi.Backends.Cpu.Kernels.Gemm;
 
 namespace Eoi.Backends.Cpu;
 

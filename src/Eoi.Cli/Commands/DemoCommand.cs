@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Eoi.Oracle;
 using Eoi.Cli.Terminal;
 using Eoi.IO;
+using Eoi.Oracle;
 using Spectre.Console;
 
 namespace Eoi.Cli.Commands;

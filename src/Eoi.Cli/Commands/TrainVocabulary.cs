@@ -1,6 +1,6 @@
-using Eoi.Oracle;
 using Eoi.Core.Backend;
 using Eoi.Nn.Models;
+using Eoi.Oracle;
 using Eoi.Orthogonal;
 using Eoi.Sparsity;
 
