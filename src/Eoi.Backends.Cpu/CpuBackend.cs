@@ -1,8 +1,8 @@
 using System.Numerics;
-using Eoi.Core;
 using Eoi.Backends.Cpu.Kernels;
-using GemmKernel = Eoi.Backends.Cpu.Kernels.Gemm;
+using Eoi.Core;
 using static Eoi.Backends.Cpu.CpuOperands;
+using GemmKernel = Eoi.Backends.Cpu.Kernels.Gemm;
 
 namespace Eoi.Backends.Cpu;
 

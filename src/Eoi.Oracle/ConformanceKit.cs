@@ -19,10 +19,16 @@ public sealed record ConformanceCase(string Name, LayerRequest Request);
 /// </summary>
 public static class ConformanceKit
 {
+    /// <summary>The manifest's "format" value: tells a reader what the directory is.</summary>
     public const string Format = "eoi-conformance-kit";
+    /// <summary>The manifest's "version": changes when the cases or the files change, so a test against the kit
+    /// can say which kit it passed.</summary>
     public const int Version = 1;
+    /// <summary>The file that lists every case with its files, non-zero count and bounds.</summary>
     public const string ManifestFile = "manifest.json";
 
+    /// <summary>Both orientations (100 x 784 and 784 x 100), a square layer under each stopping rule, a gain other
+    /// than 1, a single row (1 x 50) and a 3 x 3 conv kernel.</summary>
     public static IReadOnlyList<ConformanceCase> Cases { get; } =
     [
         Linear("linear-100x784-d0.1-seed1", 100, 784, 0.1, 1, 1.0, StoppingRule.Paper),

@@ -20,6 +20,14 @@ public sealed record CheckOutcome(string File, CheckReport Report, IReadOnlyList
 /// </summary>
 public static class FileChecker
 {
+    /// <summary>
+    /// Judges one layer file: reads it, requires its metadata to agree with the tensor, fills each parameter not
+    /// given (noting where from), replays the plan as the bit-exact reference when one is given, and runs
+    /// <see cref="MatrixChecker"/>. A file holding the transpose of the plan's matrix is a wrong answer, so it gets
+    /// a failing "plan shape" item rather than an error. Throws <see cref="EoiArgumentException"/> for options that
+    /// contradict each other or the file (--plan with --reference, a mask or reference of no array format, a plan
+    /// of another shape) and <see cref="EoiFormatException"/> for a file or metadata that cannot be read.
+    /// </summary>
     public static CheckOutcome Check(CheckRequest request)
     {
         if (request.Plan is not null && request.Reference is not null)

@@ -11,6 +11,7 @@ public readonly record struct KernelSize(int Height, int Width)
     /// <summary>The single tap of a plain matrix.</summary>
     public static KernelSize Matrix { get; } = new(1, 1);
 
+    /// <summary>"3x3": the form of the "kernel" metadata value.</summary>
     public override string ToString() => $"{Height}x{Width}";
 }
 
@@ -23,8 +24,15 @@ public sealed record LayerRequest(LayerKind Kind, int Rows, int Cols, double Den
 /// (centre) matrix, and the metadata saying how it was made.</summary>
 public sealed record Layer(NdArray Values, NdArray Mask, RotationPlan Plan, double Gain, IReadOnlyDictionary<string, string> Metadata);
 
+/// <summary>The one place where layers are drawn and materialised: <c>generate</c>, <c>demo</c> and the
+/// conformance kit call <see cref="Generate"/>, <c>replay</c> calls <see cref="FromPlan"/>, so the same request
+/// gives the same bytes whichever made them.</summary>
 public static class Generation
 {
+    /// <summary>Draws the layer from the key <c>RngKey.FromSeed(request.Seed)</c>: for a linear layer the EOI plan,
+    /// materialised by <see cref="FromPlan"/>; for a conv layer a delta-orthogonal kernel with an EOI matrix at the
+    /// centre tap, its values rounded once to float32 when float32 is asked for. The metadata records what
+    /// <c>check</c> needs to judge the result without options.</summary>
     public static Layer Generate(LayerRequest request)
     {
         var key = RngKey.FromSeed(request.Seed);

@@ -6,6 +6,7 @@ namespace Eoi.Oracle;
 /// <summary>Where <c>generate</c> and <c>replay</c> write: the values, and optionally the mask and the plan.</summary>
 public sealed record OutputFiles(string Values, string? Mask = null, string? Plan = null)
 {
+    /// <summary>The paths to be written, values first, leaving out the ones not asked for.</summary>
     public IEnumerable<string> All => new[] { Values, Mask, Plan }.OfType<string>();
 }
 
@@ -19,8 +20,14 @@ public sealed record StoredLayer(NdArray Values, NdArray? Mask, IReadOnlyDiction
 /// </summary>
 public static class LayerFiles
 {
+    /// <summary>The values tensor of a layer's .safetensors file: "weight", as PyTorch names a layer's weight, and
+    /// the tensor Eoi.IO's MatrixFile reads from a single-matrix file.</summary>
     public const string WeightTensor = MatrixFile.TensorName;
+    /// <summary>The trainable mask written beside the weight: 1 where training may change an entry, 0 where it
+    /// stays zero; same shape as the weight.</summary>
     public const string MaskTensor = "mask";
+    /// <summary>A rotation plan file's extension: JSON lines, a header and then one rotation per line
+    /// (<see cref="RotationPlanFile"/>).</summary>
     public const string PlanExtension = ".jsonl";
 
     /// <summary>Rejects a path whose extension names no array format before any work is done; a rank other
@@ -36,6 +43,8 @@ public static class LayerFiles
                 $"{option} cannot be .mtx for a rank-{rank} array (Matrix Market holds matrices); use .npy or .safetensors; got '{path}'");
     }
 
+    /// <summary>Rejects a plan path that does not end in <see cref="PlanExtension"/>, naming <paramref name="option"/>,
+    /// before any work is done.</summary>
     public static void RequirePlanFormat(string path, string option)
     {
         if (!string.Equals(Path.GetExtension(path), PlanExtension, StringComparison.OrdinalIgnoreCase))
@@ -84,6 +93,9 @@ public static class LayerFiles
             MatrixFile.Write(path, mask);
     }
 
+    /// <summary>Reads a layer file. A .safetensors gives its "weight" tensor (or its only tensor besides "mask"), its
+    /// mask, checked to hold only 0 and 1, and its metadata; .npy and .mtx give the values alone. Throws
+    /// <see cref="EoiFormatException"/> when a .safetensors file does not say which tensor is the weight.</summary>
     public static StoredLayer Read(string path)
     {
         if (!IsSafetensors(path))

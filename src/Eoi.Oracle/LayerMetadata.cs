@@ -17,22 +17,35 @@ public sealed record CheckDefaults(double? Density, double? Gain, long? Rotation
 /// </summary>
 public static class LayerMetadata
 {
+    /// <summary>Key: The tool and version that wrote the file ("eoi 1.0.0", see <see cref="ToolName"/>); for people, never read back.</summary>
     public const string Generator = "generator";
+    /// <summary>Key: "linear" or "conv" (<see cref="Vocabulary.Kinds"/>); must agree with the tensor's rank.</summary>
     public const string Kind = "kind";
+    /// <summary>Key: The 64-bit seed whose <c>RngKey.FromSeed</c> key drew the rotations; absent when the plan carries no key.</summary>
     public const string Seed = "seed";
+    /// <summary>Key: The target density the layer was generated for; <c>check</c>'s default <c>--density</c>.</summary>
     public const string Density = "density";
+    /// <summary>Key: The gain g of W Wᵀ = g² I; <c>check</c>'s default <c>--gain</c>.</summary>
     public const string Gain = "gain";
+    /// <summary>Key: The stopping rule that ended the rotations ("paper" or "exact-count").</summary>
     public const string Rule = "rule";
+    /// <summary>Key: How many rotations the (centre) matrix took; the k of the float64 bound, <c>check</c>'s default <c>--rotations</c>.</summary>
     public const string Rotations = "rotations";
+    /// <summary>Key: A conv kernel's height and width ("3x3"); must agree with the tensor's last two dimensions.</summary>
     public const string Kernel = "kernel";
+    /// <summary>Key: How the centre tap's density was chosen ("plain" or "more-nonzeros"); <c>check</c>'s default <c>--centre-rule</c>.</summary>
     public const string CentreRule = "centre_rule";
+    /// <summary>Key: The centre tap matrix's density; must equal what density, kernel and centre rule give, which <see cref="RequireConsistent"/> checks.</summary>
     public const string CentreDensity = "centre_density";
+    /// <summary>Key: How the values were computed ("float64", "rounded-once" or "float32"), which picks the bound <c>check</c> judges them by.</summary>
     public const string ComputedIn = "computed_in";
 
     /// <summary>"eoi 1.2.3", without the source-revision suffix, so a rebuild does not change the bytes.</summary>
     public static string ToolName { get; } =
         "eoi " + (typeof(LayerMetadata).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0").Split('+')[0];
 
+    /// <summary>The metadata of a matrix materialised from <paramref name="plan"/>: density, rule, rotation count and
+    /// seed come from the plan, so <c>replay</c> of a plan file writes what <c>generate</c> wrote with it.</summary>
     public static IReadOnlyDictionary<string, string> ForMatrix(RotationPlan plan, double gain, PrecisionModel computedIn)
     {
         var metadata = new Dictionary<string, string>
@@ -50,6 +63,9 @@ public static class LayerMetadata
         return metadata;
     }
 
+    /// <summary>The metadata of a delta-orthogonal kernel drawn from <paramref name="seed"/>: the centre plan's rule
+    /// and rotation count, the layer's density, and the kernel size, centre rule and centre density that
+    /// <see cref="RequireConsistent"/> checks against each other.</summary>
     public static IReadOnlyDictionary<string, string> ForKernel(DeltaOrthogonalKernel kernel, ulong seed, double gain, CentreDensityRule centreRule,
                                                                 PrecisionModel computedIn) =>
         new Dictionary<string, string>

@@ -16,6 +16,9 @@ public sealed record LayerSummary(
     TimeSpan Elapsed,
     IReadOnlyList<string> Files)
 {
+    /// <summary>The figures of a layer just made. The orthogonality error is measured on the values as written
+    /// (after any float32 rounding), for a kernel on its centre tap; <paramref name="elapsed"/> and
+    /// <paramref name="files"/> are reported as given.</summary>
     public static LayerSummary Of(Layer layer, TimeSpan elapsed, IEnumerable<string> files)
     {
         var values = layer.Values;
@@ -35,8 +38,11 @@ public sealed record LayerSummary(
             files.ToList());
     }
 
+    /// <summary>The fraction of entries whose value is non-zero.</summary>
     public double Density => NonZeros / (double)Entries;
 
+    /// <summary>The fraction of entries the mask lets training change. For a kernel it can exceed
+    /// <see cref="Density"/>: the mask also frees zero positions up to the layer density.</summary>
     public double MaskDensity => MaskPositions / (double)Entries;
 
     static string OrientationOf(int rows, int cols, bool kernel)

@@ -13,14 +13,18 @@ public sealed record ModelCheckRequest(string File, string? TensorGlob = null, d
 /// <summary>One tensor of a model: its verdict, or why it was not judged.</summary>
 public sealed record TensorVerdict(string Name, string DTypeName, int[] Shape, CheckReport? Report, string? SkipReason)
 {
+    /// <summary>True when the tensor was judged and failed; a skipped tensor neither passes nor fails.</summary>
     public bool Failed => Report is { Passed: false };
+    /// <summary>The shape as the verdict table prints it ("64 x 32 x 3 x 3", "scalar" for rank 0).</summary>
     public string ShapeText => Shape.Length == 0 ? "scalar" : string.Join(" x ", Shape);
 }
 
 /// <summary>The verdicts of every selected tensor of a model file, in file order.</summary>
 public sealed record ModelOutcome(string File, IReadOnlyList<TensorVerdict> Tensors)
 {
+    /// <summary>True when no judged tensor failed; skipped tensors do not count either way.</summary>
     public bool Passed => Tensors.All(t => !t.Failed);
+    /// <summary>The judged tensors that failed, in file order: the layers an error message names.</summary>
     public IEnumerable<TensorVerdict> Failures => Tensors.Where(t => t.Failed);
 }
 
@@ -32,6 +36,7 @@ public sealed record ModelOutcome(string File, IReadOnlyList<TensorVerdict> Tens
 /// </summary>
 public static class ModelChecker
 {
+    /// <summary>The extensions a whole model can have: .safetensors (a PyTorch state dict) and .npz (numpy.savez).</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".safetensors", ".npz"];
 
     /// <summary>True for a file that holds a model rather than one layer: any .npz, and a .safetensors with
@@ -47,6 +52,9 @@ public static class ModelChecker
         return names.Count > 1;
     }
 
+    /// <summary>Reads the model (.npz by extension, safetensors otherwise) and judges every tensor whose name
+    /// matches the request's pattern, all of them when it has none. Throws <see cref="EoiArgumentException"/>
+    /// naming --tensor, with the tensors the file has, when the pattern matches none.</summary>
     public static ModelOutcome Check(ModelCheckRequest request)
     {
         Guard.NotNull(request, nameof(request));

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Eoi.Oracle;
 using Eoi.Cli.Terminal;
 using Eoi.Core;
+using Eoi.Oracle;
 using Spectre.Console;
 
 namespace Eoi.Cli.Commands;

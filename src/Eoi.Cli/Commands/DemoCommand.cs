@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Eoi.Oracle;
 using Eoi.Cli.Terminal;
 using Eoi.IO;
-using Spectre.Console;
+using Eoi.Oracle;
 using Eoi.Orthogonal;
+using Spectre.Console;
 
 namespace Eoi.Cli.Commands;
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Eoi.Oracle;
 using Eoi.Core;
 using Eoi.Nn.Experiments;
 using Eoi.Nn.Training;
+using Eoi.Oracle;
 using Spectre.Console;
 
 namespace Eoi.Cli.Commands;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Eoi.Oracle;
 using Eoi.Cli.Terminal;
 using Eoi.Core;
+using Eoi.Oracle;
 using Eoi.Orthogonal;
 using Spectre.Console;
 

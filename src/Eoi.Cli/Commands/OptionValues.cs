@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Eoi.Oracle;
 using Eoi.Core;
+using Eoi.Oracle;
 using Eoi.Orthogonal;
 
 namespace Eoi.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Eoi.Oracle;
 using Eoi.Cli.Terminal;
 using Eoi.IO;
+using Eoi.Oracle;
 using Eoi.Orthogonal;
 using Eoi.Random;
 using Spectre.Console;

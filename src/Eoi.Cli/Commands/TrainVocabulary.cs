@@ -1,6 +1,6 @@
 using Eoi.Backends;
-using Eoi.Oracle;
 using Eoi.Nn.Models;
+using Eoi.Oracle;
 using Eoi.Orthogonal;
 using Eoi.Sparsity;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Eoi.Core;
 using Eoi.IO;
 using Eoi.Nn.Training;
@@ -29,8 +30,10 @@ public static class MetricsFiles
                 phase.Phase, l + 1, s.Layer, s.Rows, s.Cols, s.Stats.Count, s.Stats.Mean, s.Stats.Max, s.Stats.Min, s.Stats.Variance,
             })));
 
-    public static void WriteJson<T>(string path, T value) =>
-        AtomicFile.WriteText(path, writer => writer.Write(JsonSerializer.Serialize(value, JsonFormat.Options)));
+    /// <summary>Writes <paramref name="value"/> in the <see cref="JsonFormat"/> style; <paramref name="type"/> is
+    /// its source-generated contract there (JsonFormat.Default.X).</summary>
+    internal static void WriteJson<T>(string path, T value, JsonTypeInfo<T> type) =>
+        AtomicFile.WriteText(path, writer => writer.Write(JsonSerializer.Serialize(value, type)));
 
     /// <summary>Comma-separated, invariant culture, doubles in shortest round-trip form, empty for null; a field
     /// holding a comma or quote is quoted.</summary>

@@ -108,7 +108,9 @@ public sealed record ExperimentGrid(
         Activation = cell.Activation,
         Init = Base.Init with
         {
-            Density = cell.Density, MaskMethod = cell.Mask, Scheme = cell.Scheme,
+            Density = cell.Density,
+            MaskMethod = cell.Mask,
+            Scheme = cell.Scheme,
             SaoDegree = cell.Arm == ExperimentArm.Sao ? SaoDegree : null,
             Options = cell.IsDense ? Base.Init.Options with { DenseInit = DenseArmInitKind } : Base.Init.Options,
         },

@@ -41,7 +41,7 @@ public sealed record RunRecord(
     public static string SettingsHashOf(RunConfiguration configuration)
     {
         Guard.NotNull(configuration, nameof(configuration));
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(configuration with { OutputDirectory = null }, JsonFormat.Options);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(configuration with { OutputDirectory = null }, JsonFormat.Default.RunConfiguration);
         return Convert.ToHexStringLower(SHA256.HashData(json))[..16];
     }
 
@@ -58,7 +58,7 @@ public sealed record RunRecord(
     public void Write(string runDirectory, RunConfiguration configuration)
     {
         Directory.CreateDirectory(runDirectory);
-        MetricsFiles.WriteJson(Path.Combine(runDirectory, FileName), new { record = this, configuration = configuration with { OutputDirectory = null } });
+        MetricsFiles.WriteJson(Path.Combine(runDirectory, FileName), new RunRecordFile(this, configuration with { OutputDirectory = null }), JsonFormat.Default.RunRecordFile);
     }
 
     /// <summary>The record in <paramref name="runDirectory"/>, or null when the run has none (it has not finished).</summary>
@@ -69,7 +69,7 @@ public sealed record RunRecord(
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));
-            return document.RootElement.GetProperty("record").Deserialize<RunRecord>(JsonFormat.Options)
+            return document.RootElement.GetProperty("record").Deserialize(JsonFormat.Default.RunRecord)
                 ?? throw new EoiFormatException(path, "no run record");
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
@@ -104,3 +104,7 @@ public sealed record RunRecord(
         return new ExperimentRun(run.Cell, run.Seed, Value, RealisedDensity, Seconds, TestLoss, ValidationAccuracy, Jacobian, TestAccuracyByEpoch);
     }
 }
+
+/// <summary>What result.json holds: the record, and the configuration it was run with (without its output folder)
+/// for people to read.</summary>
+internal sealed record RunRecordFile(RunRecord Record, RunConfiguration Configuration);

@@ -27,3 +27,19 @@ public sealed record RunOutcome(
 /// the checkpoint) and after training, on the epochs (with their evaluations and checkpoints), and on writing the
 /// metric files.</summary>
 public sealed record RunTimings(double InitialSpectra, double Training, double FinalSpectra, double Files);
+
+/// <summary>What run.json holds: the configuration, the density each layer ended up with, the spectra and the
+/// Jacobian at initialisation, the spectra after training, and every epoch's metrics.</summary>
+internal sealed record RunSummary(
+    RunConfiguration Configuration,
+    double GlobalDensity,
+    IReadOnlyList<LayerDensity> Densities,
+    double InitSeconds,
+    SpectrumStats? InitialJacobian,
+    IReadOnlyList<LayerSpectrum> InitialSpectra,
+    IReadOnlyList<LayerSpectrum> FinalSpectra,
+    IReadOnlyList<EpochMetrics> History)
+{
+    public static RunSummary Of(RunOutcome outcome) => new(outcome.Configuration, outcome.GlobalDensity, outcome.Densities,
+        outcome.InitSeconds, outcome.InitialJacobian, outcome.InitialSpectra, outcome.FinalSpectra, outcome.Training.History);
+}

@@ -96,15 +96,6 @@ public static class TrainingRun
         Task.WhenAll(
             Task.Run(() => MetricsFiles.WriteHistoryCsv(Path.Combine(directory, RunFiles.Metrics), outcome.Training.History)),
             Task.Run(() => MetricsFiles.WriteSpectraCsv(Path.Combine(directory, RunFiles.Spectra), [("init", outcome.InitialSpectra), ("final", outcome.FinalSpectra)])),
-            Task.Run(() => MetricsFiles.WriteJson(Path.Combine(directory, RunFiles.Summary), new
-            {
-                outcome.Configuration,
-                outcome.GlobalDensity,
-                outcome.Densities,
-                outcome.InitSeconds,
-                outcome.InitialJacobian,
-                outcome.InitialSpectra,
-                outcome.FinalSpectra,
-                outcome.Training.History,
-            }))).GetAwaiter().GetResult();
+            Task.Run(() => MetricsFiles.WriteJson(Path.Combine(directory, RunFiles.Summary), RunSummary.Of(outcome), JsonFormat.Default.RunSummary)))
+            .GetAwaiter().GetResult();
 }

@@ -41,8 +41,8 @@ public sealed record Checkpoint(
             ["format"] = Format,
             ["completed_epochs"] = CompletedEpochs.ToString(CultureInfo.InvariantCulture),
             ["rng"] = $"seed {Options.Seed}; batch order of epoch e (from 0) is Eoi.Data.MiniBatches.ForEpoch(train, {Options.BatchSize}, {Options.Seed}, e); next e = {CompletedEpochs}",
-            ["options"] = JsonSerializer.Serialize(Options, JsonFormat.Options),
-            ["history"] = JsonSerializer.Serialize(History, JsonFormat.Options),
+            ["options"] = JsonSerializer.Serialize(Options, JsonFormat.Default.TrainingOptions),
+            ["history"] = JsonSerializer.Serialize([.. History], JsonFormat.Default.ListEpochMetrics),
         };
         SafetensorsFile.Write(path, tensors, metadata);
     }
@@ -59,8 +59,8 @@ public sealed record Checkpoint(
         {
             return new Checkpoint(
                 int.Parse(Meta("completed_epochs"), CultureInfo.InvariantCulture),
-                JsonSerializer.Deserialize<TrainingOptions>(Meta("options"), JsonFormat.Options)!,
-                JsonSerializer.Deserialize<List<EpochMetrics>>(Meta("history"), JsonFormat.Options)!,
+                JsonSerializer.Deserialize(Meta("options"), JsonFormat.Default.TrainingOptions)!,
+                JsonSerializer.Deserialize(Meta("history"), JsonFormat.Default.ListEpochMetrics)!,
                 Strip(content.Tensors, ModelPrefix),
                 Strip(content.Tensors, MomentumPrefix),
                 Strip(content.Tensors, AttachmentPrefix));

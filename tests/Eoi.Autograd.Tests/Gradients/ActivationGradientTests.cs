@@ -1,6 +1,6 @@
-using static Eoi.Autograd.Tests.TestData;
 using Eoi.Backends;
 using Eoi.Core;
+using static Eoi.Autograd.Tests.TestData;
 
 namespace Eoi.Autograd.Tests.Gradients;
 
