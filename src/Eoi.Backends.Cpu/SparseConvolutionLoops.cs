@@ -26,7 +26,7 @@ static class SparseConvolutionLoops
         fixed (int* offsets = weight.RowOffsets, columns = weight.ColumnIndices, rows = patchRows)
         fixed (T* v = values, px = x, py = y)
         {
-            var job = new Job<T>(g, new Csr<T>(outChannels, patchRows.Length, weight.ColumnIndices.Length, offsets, columns, v), rows, px, py);
+            var job = new Job<T>(g, new Csr<T>(outChannels, patchRows.Length, weight.ColumnIndices.Length, offsets, columns, v), rows, patchRows.Length, px, py);
             ImageGroups.Run(batch, MultiplyAdds(g, batch, weight), maxDegreeOfParallelism, job.Forward);
         }
     }
@@ -39,7 +39,7 @@ static class SparseConvolutionLoops
         fixed (T* v = transposedValues, pdy = dy, pdx = dx)
         {
             var csr = new Csr<T>(patchRows.Length, outChannels, transposedWeight.ColumnIndices.Length, offsets, columns, v);
-            var job = new Job<T>(g, csr, rows, pdy, pdx);
+            var job = new Job<T>(g, csr, rows, patchRows.Length, pdy, pdx);
             ImageGroups.Run(batch, MultiplyAdds(g, batch, transposedWeight), maxDegreeOfParallelism, job.BackwardInput);
         }
     }
@@ -52,7 +52,7 @@ static class SparseConvolutionLoops
         fixed (int* offsets = weight.RowOffsets, columns = weight.ColumnIndices, rows = patchRows)
         fixed (T* px = x, pdy = dy)
         {
-            var job = new Job<T>(g, new Csr<T>(outChannels, patchRows.Length, nonZeros, offsets, columns, null), rows, px, pdy);
+            var job = new Job<T>(g, new Csr<T>(outChannels, patchRows.Length, nonZeros, offsets, columns, null), rows, patchRows.Length, px, pdy);
             ImageGroups.SumInOrder<T>(batch, MultiplyAdds(g, batch, weight), maxDegreeOfParallelism, dValues, job.BackwardWeight);
         }
     }
@@ -71,11 +71,34 @@ static class SparseConvolutionLoops
     /// <summary>One call's operands as pointers (valid while the caller holds them fixed): <c>source</c> is read
     /// per image, <c>second</c> read or written per image, in padded phase planes (<see cref="PaddedPlanes"/>),
     /// each group renting its own.</summary>
-    sealed unsafe class Job<T>(ConvGeometry g, Csr<T> csr, int* patchRows, T* source, T* second)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    sealed unsafe class Job<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        readonly int pixels = g.OutputPixels, imageLength = g.ImageLength;
-        readonly PaddedPlanes padded = new(g);
+        readonly ConvGeometry g;
+        readonly Csr<T> csr;
+        readonly T* source, second;
+        readonly int pixels, imageLength;
+        readonly PaddedPlanes padded;
+        /// <summary>[q]: where used patch row q (channel c, tap (ki, kj)) reads in one image's padded planes,
+        /// worked out once per call: on 8 x 8 planes a tap's vector pass is short enough that the divisions
+        /// behind it cost as much as the pass.</summary>
+        readonly int[] tapOffsets;
+
+        public Job(ConvGeometry geometry, Csr<T> csr, int* patchRows, int usedRows, T* source, T* second)
+        {
+            g = geometry;
+            this.csr = csr;
+            this.source = source;
+            this.second = second;
+            pixels = g.OutputPixels;
+            imageLength = g.ImageLength;
+            padded = new PaddedPlanes(g);
+            tapOffsets = new int[usedRows];
+            for (int q = 0; q < usedRows; q++)
+            {
+                var (c, ki, kj) = ConvolutionLoops.PatchEntry(g, patchRows[q]);
+                tapOffsets[q] = c * padded.PlaneLength + padded.Offset(ki, kj);
+            }
+        }
 
         /// <summary>csr is W [out x used]; source x, second y (written): y_n[o] = sum over stored (o, q) of
         /// w * shifted x_n[c(q)], entries in CSR order.</summary>
@@ -91,10 +114,7 @@ static class SparseConvolutionLoops
                     new Span<T>(yp, csr.Rows * outPlane).Clear();
                     for (int o = 0; o < csr.Rows; o++)
                         for (int k = csr.RowOffsets[o]; k < csr.RowOffsets[o + 1]; k++)
-                        {
-                            var (c, ki, kj) = Tap(csr.ColumnIndices[k]);
-                            PaddedPlanes.Axpy(csr.Values[k], xp + (long)c * planeLength + padded.Offset(ki, kj), yp + (long)o * outPlane, run);
-                        }
+                            PaddedPlanes.Axpy(csr.Values[k], xp + tapOffsets[csr.ColumnIndices[k]], yp + (long)o * outPlane, run);
                     padded.Narrow(yp, second + (long)n * outputLength, csr.Rows);
                 }
             });
@@ -114,8 +134,7 @@ static class SparseConvolutionLoops
                     new Span<T>(dxp, g.Channels * planeLength).Clear();
                     for (int q = 0; q < csr.Rows; q++)
                     {
-                        var (c, ki, kj) = Tap(q);
-                        T* target = dxp + (long)c * planeLength + padded.Offset(ki, kj);
+                        T* target = dxp + tapOffsets[q];
                         for (int k = csr.RowOffsets[q]; k < csr.RowOffsets[q + 1]; k++)
                             PaddedPlanes.Axpy(csr.Values[k], dyp + (long)csr.ColumnIndices[k] * outPlane, target, run);
                     }
@@ -140,16 +159,12 @@ static class SparseConvolutionLoops
                     for (int o = 0; o < csr.Rows; o++)
                         for (int k = csr.RowOffsets[o]; k < csr.RowOffsets[o + 1]; k++)
                         {
-                            var (c, ki, kj) = Tap(csr.ColumnIndices[k]);
-                            T dot = PaddedPlanes.Dot(dyp + (long)o * outPlane, xp + (long)c * planeLength + padded.Offset(ki, kj), run);
+                            T dot = PaddedPlanes.Dot(dyp + (long)o * outPlane, xp + tapOffsets[csr.ColumnIndices[k]], run);
                             partial[k] = n == start ? dot : partial[k] + dot;
                         }
                 }
             });
         }
-
-        /// <summary>Channel and kernel offsets of used patch row q.</summary>
-        (int Channel, int KernelRow, int KernelCol) Tap(int q) => ConvolutionLoops.PatchEntry(g, patchRows[q]);
 
         static void WithScratch(int length, ScratchAction action)
         {
