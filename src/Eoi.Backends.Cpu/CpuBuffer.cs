@@ -23,7 +23,8 @@ sealed class CpuBuffer<T> : DeviceBuffer where T : unmanaged
         this.pool = pool;
     }
 
-    /// <summary>A new zero-filled buffer.</summary>
+    /// <summary>A new zero-filled buffer: the first <paramref name="length"/> elements of a pooled array, which
+    /// may be longer.</summary>
     public static CpuBuffer<T> Rent(HostArrayPool pool, int length) =>
         new(pool.Rent<T>(length), 0, length, owner: null, pool);
 

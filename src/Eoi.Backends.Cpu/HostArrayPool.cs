@@ -6,7 +6,10 @@ namespace Eoi.Backends.Cpu;
 /// <c>ArrayPool.Shared</c> keeps only a few arrays per size, so a 1000-layer step sent hundreds of megabytes
 /// a step to the garbage collector, and its live activations went through gen-1 collections. Here every
 /// returned array stays until <see cref="MaxPooledBytes"/> is reached (a caching allocator, as GPU frameworks
-/// have); beyond that, returned arrays are left to the collector.
+/// have); beyond that, returned arrays are left to the collector. A request with no free array of its length
+/// takes the shortest free array that is longer (<see cref="Rent{T}"/>): an epoch's last, shorter training
+/// batch and its evaluation batches then run in the training batch's arrays instead of allocating a second set
+/// of activations next to the pooled first one (ResNet-20's epoch on the sample: peak RSS in benchmarks/README.md).
 /// </summary>
 sealed class HostArrayPool(long maxPooledBytes)
 {
@@ -24,7 +27,8 @@ sealed class HostArrayPool(long maxPooledBytes)
         get { lock (gate) return pooledBytes; }
     }
 
-    /// <summary>An array of exactly <paramref name="length"/> elements, all zero.</summary>
+    /// <summary>An array of at least <paramref name="length"/> elements whose first <paramref name="length"/>
+    /// are zero: a free one of exactly that length, else the shortest longer free one, else a new one.</summary>
     public T[] Rent<T>(int length) where T : unmanaged
     {
         if (length == 0) return [];
@@ -35,7 +39,7 @@ sealed class HostArrayPool(long maxPooledBytes)
             if (array is not null) pooledBytes -= BytesOf(array);
         }
         if (array is null) return new T[length];
-        Array.Clear(array);
+        Array.Clear(array, 0, length);
         return array;
     }
 
@@ -71,19 +75,37 @@ sealed class HostArrayPool(long maxPooledBytes)
 
     static unsafe long BytesOf<T>(T[] array) where T : unmanaged => (long)array.Length * sizeof(T);
 
-    /// <summary>Free arrays of one element type by length. Callers hold the pool's lock.</summary>
+    /// <summary>Free arrays of one element type by length, and those lengths in increasing order. Callers hold
+    /// the pool's lock.</summary>
     sealed class Shelf<T>
     {
         readonly Dictionary<int, Stack<T[]>> byLength = [];
+        readonly List<int> lengths = [];
 
-        public T[]? Take(int length) =>
-            byLength.TryGetValue(length, out var stack) && stack.TryPop(out var array) ? array : null;
+        /// <summary>A free array of exactly <paramref name="length"/> elements, else the shortest longer one, or
+        /// null. The scan past the exact length runs only on a miss, which a steady training loop does not have.</summary>
+        public T[]? Take(int length)
+        {
+            if (byLength.TryGetValue(length, out var exact) && exact.TryPop(out var array)) return array;
+            int index = lengths.BinarySearch(length);
+            for (index = index < 0 ? ~index : index + 1; index < lengths.Count; index++)
+                if (byLength[lengths[index]].TryPop(out array)) return array;
+            return null;
+        }
 
-        public void Clear() => byLength.Clear();
+        public void Clear()
+        {
+            byLength.Clear();
+            lengths.Clear();
+        }
 
         public void Put(T[] array)
         {
-            if (!byLength.TryGetValue(array.Length, out var stack)) byLength[array.Length] = stack = new Stack<T[]>();
+            if (!byLength.TryGetValue(array.Length, out var stack))
+            {
+                byLength[array.Length] = stack = new Stack<T[]>();
+                lengths.Insert(~lengths.BinarySearch(array.Length), array.Length);
+            }
             stack.Push(array);
         }
     }

@@ -9,8 +9,8 @@ namespace Eoi.Backends.Cpu;
 /// of <see cref="IBackend"/>), computed directly, without im2col: a stored entry w at (o, row (c, ki, kj))
 /// adds w times channel c of the image, shifted by (ki, kj), to output plane o (forward), adds w times plane
 /// o of the output gradient, shifted back, to channel c of the input gradient, or takes the dot of the two
-/// (kernel gradient). One image's planes stay in cache, and at stride 1 each output row is a vector
-/// multiply-add over a contiguous run of an image row (<see cref="ShiftedRows"/>). Building im2col columns
+/// (kernel gradient). One image's planes stay in cache, and at every stride a tap over a whole plane is one
+/// vector multiply-add or dot over a contiguous run of its padded phase plane (<see cref="PaddedPlanes"/>). Building im2col columns
 /// cost as much as the dense product at the sparse layers' channel counts (every row is in use at 16 or
 /// more output channels and d = 0.1), so the work now follows the stored entries alone. The batch is split
 /// into <see cref="ImageGroups"/>, so the bits do not depend on the thread count.
@@ -25,7 +25,7 @@ static class SparseConvolutionLoops
         fixed (int* offsets = weight.RowOffsets, columns = weight.ColumnIndices, rows = patchRows)
         fixed (T* v = values, px = x, py = y)
         {
-            var job = new Job<T>(g, new Csr<T>(outChannels, patchRows.Length, weight.ColumnIndices.Length, offsets, columns, v), rows, px, py);
+            var job = new Job<T>(g, new Csr<T>(outChannels, patchRows.Length, weight.ColumnIndices.Length, offsets, columns, v), rows, patchRows.Length, px, py);
             ImageGroups.Run(batch, MultiplyAdds(g, batch, weight), maxDegreeOfParallelism, job.Forward);
         }
     }
@@ -38,7 +38,7 @@ static class SparseConvolutionLoops
         fixed (T* v = transposedValues, pdy = dy, pdx = dx)
         {
             var csr = new Csr<T>(patchRows.Length, outChannels, transposedWeight.ColumnIndices.Length, offsets, columns, v);
-            var job = new Job<T>(g, csr, rows, pdy, pdx);
+            var job = new Job<T>(g, csr, rows, patchRows.Length, pdy, pdx);
             ImageGroups.Run(batch, MultiplyAdds(g, batch, transposedWeight), maxDegreeOfParallelism, job.BackwardInput);
         }
     }
@@ -51,7 +51,7 @@ static class SparseConvolutionLoops
         fixed (int* offsets = weight.RowOffsets, columns = weight.ColumnIndices, rows = patchRows)
         fixed (T* px = x, pdy = dy)
         {
-            var job = new Job<T>(g, new Csr<T>(outChannels, patchRows.Length, nonZeros, offsets, columns, null), rows, px, pdy);
+            var job = new Job<T>(g, new Csr<T>(outChannels, patchRows.Length, nonZeros, offsets, columns, null), rows, patchRows.Length, px, pdy);
             ImageGroups.SumInOrder<T>(batch, MultiplyAdds(g, batch, weight), maxDegreeOfParallelism, dValues, job.BackwardWeight);
         }
     }
@@ -68,36 +68,42 @@ static class SparseConvolutionLoops
     }
 
     /// <summary>One call's operands as pointers (valid while the caller holds them fixed): <c>source</c> is read
-    /// per image, <c>second</c> read or written per image. Stride 1 runs in padded planes (<see cref="PaddedPlanes"/>,
-    /// each group renting its own), other strides row by row (<see cref="ShiftedRows"/>).</summary>
-    sealed unsafe class Job<T>(ConvGeometry g, Csr<T> csr, int* patchRows, T* source, T* second)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    /// per image, <c>second</c> read or written per image, in padded phase planes (<see cref="PaddedPlanes"/>),
+    /// each group renting its own.</summary>
+    sealed unsafe class Job<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        readonly int pixels = g.OutputPixels, plane = g.Height * g.Width, imageLength = g.ImageLength;
-        readonly PaddedPlanes? padded = g.Stride == 1 ? new PaddedPlanes(g) : null;
-        readonly ShiftedRows? rows = g.Stride == 1 ? null : new ShiftedRows(g);
+        readonly ConvGeometry g;
+        readonly Csr<T> csr;
+        readonly T* source, second;
+        readonly int pixels, imageLength;
+        readonly PaddedPlanes padded;
+        /// <summary>[q]: where used patch row q (channel c, tap (ki, kj)) reads in one image's padded planes,
+        /// worked out once per call: on 8 x 8 planes a tap's vector pass is short enough that the divisions
+        /// behind it cost as much as the pass.</summary>
+        readonly int[] tapOffsets;
+
+        public Job(ConvGeometry geometry, Csr<T> csr, int* patchRows, int usedRows, T* source, T* second)
+        {
+            g = geometry;
+            this.csr = csr;
+            this.source = source;
+            this.second = second;
+            pixels = g.OutputPixels;
+            imageLength = g.ImageLength;
+            padded = new PaddedPlanes(g);
+            tapOffsets = new int[usedRows];
+            for (int q = 0; q < usedRows; q++)
+            {
+                var (c, ki, kj) = ConvolutionLoops.PatchEntry(g, patchRows[q]);
+                tapOffsets[q] = c * padded.PlaneLength + padded.Offset(ki, kj);
+            }
+        }
 
         /// <summary>csr is W [out x used]; source x, second y (written): y_n[o] = sum over stored (o, q) of
         /// w * shifted x_n[c(q)], entries in CSR order.</summary>
         public void Forward(int group, int start, int end)
         {
-            int outputLength = csr.Rows * pixels;
-            if (padded is null)
-            {
-                for (int n = start; n < end; n++)
-                {
-                    T* x = source + (long)n * imageLength, y = second + (long)n * outputLength;
-                    new Span<T>(y, outputLength).Clear();
-                    for (int o = 0; o < csr.Rows; o++)
-                        for (int k = csr.RowOffsets[o]; k < csr.RowOffsets[o + 1]; k++)
-                        {
-                            var (c, ki, kj) = Tap(csr.ColumnIndices[k]);
-                            rows!.GatherAdd(csr.Values[k], x + (long)c * plane, y + (long)o * pixels, ki, kj);
-                        }
-                }
-                return;
-            }
-            int planeLength = padded.PlaneLength, outPlane = padded.OutputPlaneLength, run = padded.Run;
+            int outputLength = csr.Rows * pixels, planeLength = padded.PlaneLength, outPlane = padded.OutputPlaneLength, run = padded.Run;
             WithScratch(g.Channels * planeLength + csr.Rows * outPlane, scratch =>
             {
                 T* xp = scratch, yp = scratch + (long)g.Channels * planeLength;
@@ -107,10 +113,7 @@ static class SparseConvolutionLoops
                     new Span<T>(yp, csr.Rows * outPlane).Clear();
                     for (int o = 0; o < csr.Rows; o++)
                         for (int k = csr.RowOffsets[o]; k < csr.RowOffsets[o + 1]; k++)
-                        {
-                            var (c, ki, kj) = Tap(csr.ColumnIndices[k]);
-                            ShiftedRows.Axpy(csr.Values[k], xp + (long)c * planeLength + padded.Offset(ki, kj), yp + (long)o * outPlane, run);
-                        }
+                            PaddedPlanes.Axpy(csr.Values[k], xp + tapOffsets[csr.ColumnIndices[k]], yp + (long)o * outPlane, run);
                     padded.Narrow(yp, second + (long)n * outputLength, csr.Rows);
                 }
             });
@@ -120,23 +123,7 @@ static class SparseConvolutionLoops
         /// back, for the stored (q, o) in CSR order.</summary>
         public void BackwardInput(int group, int start, int end)
         {
-            int gradientLength = csr.Cols * pixels;
-            if (padded is null)
-            {
-                for (int n = start; n < end; n++)
-                {
-                    T* dy = source + (long)n * gradientLength, dx = second + (long)n * imageLength;
-                    new Span<T>(dx, imageLength).Clear();
-                    for (int q = 0; q < csr.Rows; q++)
-                    {
-                        var (c, ki, kj) = Tap(q);
-                        for (int k = csr.RowOffsets[q]; k < csr.RowOffsets[q + 1]; k++)
-                            rows!.ScatterAdd(csr.Values[k], dy + (long)csr.ColumnIndices[k] * pixels, dx + (long)c * plane, ki, kj);
-                    }
-                }
-                return;
-            }
-            int planeLength = padded.PlaneLength, outPlane = padded.OutputPlaneLength, run = padded.Run;
+            int gradientLength = csr.Cols * pixels, planeLength = padded.PlaneLength, outPlane = padded.OutputPlaneLength, run = padded.Run;
             WithScratch(csr.Cols * outPlane + g.Channels * planeLength, scratch =>
             {
                 T* dyp = scratch, dxp = scratch + (long)csr.Cols * outPlane;
@@ -146,10 +133,9 @@ static class SparseConvolutionLoops
                     new Span<T>(dxp, g.Channels * planeLength).Clear();
                     for (int q = 0; q < csr.Rows; q++)
                     {
-                        var (c, ki, kj) = Tap(q);
-                        T* target = dxp + (long)c * planeLength + padded.Offset(ki, kj);
+                        T* target = dxp + tapOffsets[q];
                         for (int k = csr.RowOffsets[q]; k < csr.RowOffsets[q + 1]; k++)
-                            ShiftedRows.Axpy(csr.Values[k], dyp + (long)csr.ColumnIndices[k] * outPlane, target, run);
+                            PaddedPlanes.Axpy(csr.Values[k], dyp + (long)csr.ColumnIndices[k] * outPlane, target, run);
                     }
                     padded.Fold(dxp, second + (long)n * imageLength);
                 }
@@ -160,24 +146,8 @@ static class SparseConvolutionLoops
         /// stored entry, its images' dots added in image order.</summary>
         public void BackwardWeight(int group, int start, int end, nint partialSum)
         {
-            int gradientLength = csr.Rows * pixels;
+            int gradientLength = csr.Rows * pixels, planeLength = padded.PlaneLength, outPlane = padded.OutputPlaneLength, run = padded.Run;
             T* partial = (T*)partialSum;
-            if (padded is null)
-            {
-                for (int n = start; n < end; n++)
-                {
-                    T* x = source + (long)n * imageLength, dy = second + (long)n * gradientLength;
-                    for (int o = 0; o < csr.Rows; o++)
-                        for (int k = csr.RowOffsets[o]; k < csr.RowOffsets[o + 1]; k++)
-                        {
-                            var (c, ki, kj) = Tap(csr.ColumnIndices[k]);
-                            T dot = rows!.Dot(dy + (long)o * pixels, x + (long)c * plane, ki, kj);
-                            partial[k] = n == start ? dot : partial[k] + dot;
-                        }
-                }
-                return;
-            }
-            int planeLength = padded.PlaneLength, outPlane = padded.OutputPlaneLength, run = padded.Run;
             WithScratch(g.Channels * planeLength + csr.Rows * outPlane, scratch =>
             {
                 T* xp = scratch, dyp = scratch + (long)g.Channels * planeLength;
@@ -188,16 +158,12 @@ static class SparseConvolutionLoops
                     for (int o = 0; o < csr.Rows; o++)
                         for (int k = csr.RowOffsets[o]; k < csr.RowOffsets[o + 1]; k++)
                         {
-                            var (c, ki, kj) = Tap(csr.ColumnIndices[k]);
-                            T dot = PaddedPlanes.Dot(dyp + (long)o * outPlane, xp + (long)c * planeLength + padded.Offset(ki, kj), run);
+                            T dot = PaddedPlanes.Dot(dyp + (long)o * outPlane, xp + tapOffsets[csr.ColumnIndices[k]], run);
                             partial[k] = n == start ? dot : partial[k] + dot;
                         }
                 }
             });
         }
-
-        /// <summary>Channel and kernel offsets of used patch row q.</summary>
-        (int Channel, int KernelRow, int KernelCol) Tap(int q) => ConvolutionLoops.PatchEntry(g, patchRows[q]);
 
         static void WithScratch(int length, ScratchAction action)
         {

@@ -23,6 +23,28 @@ public class BufferPoolTests
     }
 
     [Fact]
+    public void ShorterRequestTakesTheShortestLongerFreeArrayZeroedInItsLength()
+    {
+        var backend = new CpuBackend(1);
+        var longest = backend.Allocate(ElementType.Float32, 300);
+        var longer = backend.Allocate(ElementType.Float32, 200);
+        backend.Fill(longer, 7);
+        longest.Dispose();
+        longer.Dispose();
+        Assert.Equal(2000, backend.PooledBytes);
+
+        using var shorter = backend.Allocate(ElementType.Float32, 150);
+        Assert.Equal(150, shorter.Length);
+        Assert.Equal(1200, backend.PooledBytes); // the 200-element array was taken, the 300-element one kept
+        var values = new float[150];
+        backend.Download<float>(shorter, values);
+        Assert.All(values, v => Assert.Equal(0f, v));
+
+        using var tooLong = backend.Allocate(ElementType.Float32, 301);
+        Assert.Equal(1200, backend.PooledBytes); // nothing free is long enough: a new array
+    }
+
+    [Fact]
     public void PoolKeepsNoMoreThanItsLimit()
     {
         var backend = new CpuBackend(1, maxPooledBytes: 1000);

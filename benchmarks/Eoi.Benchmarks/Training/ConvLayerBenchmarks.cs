@@ -10,7 +10,9 @@ namespace Eoi.Benchmarks.Training;
 /// One convolution layer's share of a training step (forward, input gradient, kernel gradient) on a batch of
 /// 128, with a CSR kernel (<see cref="SparseConvolutionOps.SparseConv2d"/>) against the masked dense kernel
 /// (<see cref="ConvolutionOps.Conv2d"/>, the baseline) at the same density, all cores. The layer shapes are
-/// ResNet-20's first and last stages (16 channels at 32 x 32, 64 at 8 x 8). Where the two meet is <c>Conv2d.SparseKernelMaxDensity</c>, the density below which a layer holds CSR.
+/// ResNet-20's first and last stages (16 channels at 32 x 32, 64 at 8 x 8) and CifarConv's first stride-2
+/// layer (64 channels, 32 x 32 in, 16 x 16 out), where the CSR path's stride-2 loop once lost to dense. Where
+/// the two meet is <c>Conv2d.SparseKernelMaxDensity</c>, the density below which a layer holds CSR.
 /// </summary>
 [MedianColumn]
 public class ConvLayerBenchmarks
@@ -21,9 +23,11 @@ public class ConvLayerBenchmarks
     Tensor x = null!, denseWeight = null!, outputGrad = null!;
     SparseConvWeight sparseWeight = null!;
     ConvGeometry geometry;
+    int stride;
 
-    /// <summary>channels x side: in = out channels, 3 x 3 kernel, stride 1, padding 1.</summary>
-    [Params("16x32", "64x8")]
+    /// <summary>channels x side, then "s2" for stride 2: in = out channels, 3 x 3 kernel, stride 1 unless
+    /// stated, padding 1.</summary>
+    [Params("16x32", "64x8", "64x32s2")]
     public string Layer { get; set; } = "";
 
     [Params(0.1, 0.25, 0.4, 0.55)]
@@ -33,9 +37,10 @@ public class ConvLayerBenchmarks
     public void Setup()
     {
         backend = new CpuBackend();
-        var parts = Layer.Split('x');
+        var parts = Layer.Split('x', 's');
         int channels = int.Parse(parts[0]), side = int.Parse(parts[1]);
-        geometry = new ConvGeometry(channels, side, side, 3, 3, 1, 1, PaddingMode.Zeros);
+        stride = parts.Length > 2 ? int.Parse(parts[2]) : 1;
+        geometry = new ConvGeometry(channels, side, side, 3, 3, stride, 1, PaddingMode.Zeros);
         int patch = geometry.PatchLength;
         var random = new System.Random(5);
         var weight = new double[channels * patch];
@@ -44,7 +49,7 @@ public class ConvLayerBenchmarks
         sparseWeight = SparseConvWeight.FromCsr(backend, channels, 3, 3, Csr(channels, patch, weight));
         denseWeight = Tensor.FromArray(backend, [channels, channels, 3, 3], Array.ConvertAll(weight, v => (float)v), requiresGrad: true);
         x = Tensor.FromArray(backend, [Batch, channels, side, side], Uniform(random, Batch * geometry.ImageLength), requiresGrad: true);
-        outputGrad = Tensor.FromArray(backend, [Batch, channels, side, side], Uniform(random, Batch * channels * geometry.OutputPixels));
+        outputGrad = Tensor.FromArray(backend, [Batch, channels, geometry.OutHeight, geometry.OutWidth], Uniform(random, Batch * channels * geometry.OutputPixels));
     }
 
     /// <summary>The non-zeros of a dense row-major [rows, cols] matrix.</summary>
@@ -69,10 +74,10 @@ public class ConvLayerBenchmarks
     static float[] Uniform(System.Random random, int count) => [.. Enumerable.Range(0, count).Select(_ => (float)(2 * random.NextDouble() - 1))];
 
     [Benchmark]
-    public void Sparse() => Step(x.SparseConv2d(sparseWeight, 1, 1));
+    public void Sparse() => Step(x.SparseConv2d(sparseWeight, stride, 1));
 
     [Benchmark(Baseline = true)]
-    public void MaskedDense() => Step(x.Conv2d(denseWeight, 1, 1));
+    public void MaskedDense() => Step(x.Conv2d(denseWeight, stride, 1));
 
     void Step(Tensor y)
     {
