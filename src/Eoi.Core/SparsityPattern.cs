@@ -126,9 +126,36 @@ public sealed class CsrMatrix
         var p = Pattern;
         for (int r = 0; r < Rows; r++)
             for (int k = p.RowOffsets[r]; k < p.RowOffsets[r + 1]; k++)
-                data[(long)r * Cols + p.ColumnIndices[k]] = dtype == ElementType.Float32 ? (float)Values[k] : Values[k];
+                data[(long)r * Cols + p.ColumnIndices[k]] = Stored(Values[k], dtype);
         return NdArray.Adopt([Rows, Cols], dtype, data);
     }
+
+    /// <summary>
+    /// The matrix as <see cref="ToDense"/> writes it, kept sparse: values rounded as there, positions whose value
+    /// is then ±0.0 left out. It holds exactly what a CSR copy of that dense array taking the entries != 0
+    /// would (same positions in the same order, same bits), without building the dense array.
+    /// </summary>
+    public CsrMatrix ToStoredNonZeros(ElementType dtype = ElementType.Float64)
+    {
+        var p = Pattern;
+        var offsets = new int[Rows + 1];
+        var columns = new List<int>(values.Length);
+        var kept = new List<double>(values.Length);
+        for (int r = 0; r < Rows; r++)
+        {
+            for (int k = p.RowOffsets[r]; k < p.RowOffsets[r + 1]; k++)
+            {
+                double v = Stored(values[k], dtype);
+                if (v != 0) { columns.Add(p.ColumnIndices[k]); kept.Add(v); }
+            }
+            offsets[r + 1] = columns.Count;
+        }
+        return new CsrMatrix(SparsityPattern.Adopt(Rows, Cols, offsets, columns.ToArray()), kept.ToArray());
+    }
+
+    /// <summary>A float64 value as an array of <paramref name="dtype"/> holds it: rounded once to the nearest
+    /// float32 for Float32.</summary>
+    static double Stored(double value, ElementType dtype) => dtype == ElementType.Float32 ? (float)value : value;
 }
 
 static class CsrTranspose

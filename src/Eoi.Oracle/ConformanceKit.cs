@@ -105,7 +105,7 @@ public static class ConformanceKit
         w.WriteString("float32", float32);
         w.WriteNumber("rotations", centre.Rotations.Count);
         w.WriteNumber("nnz", layer.Values.CountNonZero());
-        w.WriteNumber("mask_nnz", layer.Mask.CountNonZero());
+        w.WriteNumber("mask_nnz", layer.MaskPositions);
         int hits = Tolerances.MaxColumnHits(centre.Rotations, centre.LongSide);
         w.WriteNumber("max_column_hits", hits);
         w.WriteStartObject("bounds");

@@ -21,8 +21,49 @@ public sealed record LayerRequest(LayerKind Kind, int Rows, int Cols, double Den
                            StoppingRule Rule, KernelSize Kernel, CentreDensityRule CentreRule, ElementType ElementType);
 
 /// <summary>A layer ready to be written: values in the requested dtype, the trainable mask, the plan of the
-/// (centre) matrix, and the metadata saying how it was made.</summary>
-public sealed record Layer(NdArray Values, NdArray Mask, RotationPlan Plan, double Gain, IReadOnlyDictionary<string, string> Metadata);
+/// (centre) matrix, and the metadata saying how it was made. A matrix's dense mask is only built when something
+/// reads <see cref="Mask"/> (a .safetensors file or --mask-out): <c>generate</c> to a .npy needs no mask.</summary>
+public sealed class Layer
+{
+    readonly Lazy<NdArray> mask;
+
+    /// <param name="values">The values as written, in their dtype.</param>
+    /// <param name="orthogonal">The part that must be orthogonal, as written and sparse: see <see cref="Orthogonal"/>.</param>
+    /// <param name="mask">Makes the dense 0/1 mask, called at most once.</param>
+    /// <param name="maskPositions">The number of ones the mask will hold.</param>
+    /// <param name="plan">The plan of the (centre) matrix.</param>
+    /// <param name="gain">The gain g: the orthogonal part's Gram is g^2 I.</param>
+    /// <param name="metadata">What <c>check</c> needs to judge the written file without options.</param>
+    internal Layer(NdArray values, CsrMatrix orthogonal, Func<NdArray> mask, long maskPositions, RotationPlan plan, double gain,
+                   IReadOnlyDictionary<string, string> metadata)
+    {
+        Values = values;
+        Orthogonal = orthogonal;
+        this.mask = new Lazy<NdArray>(mask);
+        MaskPositions = maskPositions;
+        Plan = plan;
+        Gain = gain;
+        Metadata = metadata;
+    }
+
+    /// <summary>The values in the requested dtype: rows x cols, or out x in x kh x kw for a kernel.</summary>
+    public NdArray Values { get; }
+    /// <summary>The matrix that must be orthogonal (a kernel's centre tap) with the values as written, its
+    /// positions those whose written value is not 0: the same CSR that <c>check</c> builds from the written file,
+    /// so an orthogonality error computed from it has the bits <c>check</c> reports.</summary>
+    public CsrMatrix Orthogonal { get; }
+    /// <summary>The trainable mask (1 where training may change an entry), same shape as <see cref="Values"/>;
+    /// built on first use.</summary>
+    public NdArray Mask => mask.Value;
+    /// <summary>The number of ones in <see cref="Mask"/>, known without building it.</summary>
+    public long MaskPositions { get; }
+    /// <summary>The rotation plan of the (centre) matrix.</summary>
+    public RotationPlan Plan { get; }
+    /// <summary>The gain g every entry carries.</summary>
+    public double Gain { get; }
+    /// <summary>The metadata a .safetensors file stores: how the layer was made.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+}
 
 /// <summary>The one place where layers are drawn and materialised: <c>generate</c>, <c>demo</c> and the
 /// conformance kit call <see cref="Generate"/>, <c>replay</c> calls <see cref="FromPlan"/>, so the same request
@@ -41,7 +82,10 @@ public static class Generation
 
         var shape = new KernelShape(request.Rows, request.Cols, request.Kernel.Height, request.Kernel.Width);
         var kernel = DeltaOrthogonal.Generate(shape, request.Density, key, request.Gain, request.CentreRule);
-        return new Layer(Rounded(kernel.Values, request.ElementType), kernel.Mask, kernel.Centre.Plan, request.Gain,
+        // The centre tap holds the centre matrix's values and every other tap +0.0, so the centre matrix, rounded
+        // as the kernel is, is the kernel's orthogonal part as written.
+        return new Layer(Rounded(kernel.Values, request.ElementType), kernel.Centre.Weights.ToStoredNonZeros(request.ElementType),
+                         () => kernel.Mask, kernel.Mask.CountNonZero(), kernel.Centre.Plan, request.Gain,
                          LayerMetadata.ForKernel(kernel, request.Seed, request.Gain, request.CentreRule, ModelOf(request.ElementType, Accumulation.Float64)));
     }
 
@@ -51,7 +95,8 @@ public static class Generation
     {
         var matrix = SparseOrthogonal.Materialize(plan, gain, accumulation);
         var values = dtype == ElementType.Float32 ? matrix.ToDenseFloat32() : matrix.ToDense();
-        return new Layer(values, matrix.MaskToDense(), plan, gain, LayerMetadata.ForMatrix(plan, gain, ModelOf(dtype, accumulation)));
+        return new Layer(values, matrix.Weights.ToStoredNonZeros(dtype), matrix.MaskToDense, plan.NonZeros,
+                         plan, gain, LayerMetadata.ForMatrix(plan, gain, ModelOf(dtype, accumulation)));
     }
 
     /// <summary>The precision model of values accumulated in <paramref name="accumulation"/> and stored as <paramref name="dtype"/>.</summary>

@@ -1,6 +1,4 @@
 using Eoi.Checker;
-using Eoi.Core;
-using Eoi.Orthogonal;
 
 namespace Eoi.Oracle;
 
@@ -22,17 +20,17 @@ public sealed record LayerSummary(
     public static LayerSummary Of(Layer layer, TimeSpan elapsed, IEnumerable<string> files)
     {
         var values = layer.Values;
-        // Measured on the values as written (after any float32 rounding), on the part that must be orthogonal.
-        var orthogonal = values.Rank == 4 ? CentreTap.Extract(values) : values;
-        int rows = orthogonal.Shape[0], cols = orthogonal.Shape[1];
-        var error = GramErrors.Orthogonality(GramErrors.ToCsr(orthogonal.Data, rows, cols), layer.Gain);
+        // From the sparse orthogonal part as written, the CSR `check` builds from the file: the same bits as its
+        // error, without a dense pass. Every non-zero of the values lies in that part (a kernel's other taps are 0).
+        var orthogonal = layer.Orthogonal;
+        var error = GramErrors.Orthogonality(orthogonal, layer.Gain);
         return new LayerSummary(
             $"{values.ShapeText} ({values.ElementType})",
-            OrientationOf(rows, cols, values.Rank == 4),
+            OrientationOf(orthogonal.Rows, orthogonal.Cols, values.Rank == 4),
             layer.Plan.Rotations.Count,
             values.Count,
-            values.CountNonZero(),
-            layer.Mask.CountNonZero(),
+            orthogonal.Pattern.NonZeros,
+            layer.MaskPositions,
             error.Max,
             elapsed,
             files.ToList());
