@@ -7,9 +7,12 @@ namespace Eoi.Backends.Cpu;
 /// a step to the garbage collector, and its live activations went through gen-1 collections. Here every
 /// returned array stays until <see cref="MaxPooledBytes"/> is reached (a caching allocator, as GPU frameworks
 /// have); beyond that, returned arrays are left to the collector. A request with no free array of its length
-/// takes the shortest free array that is longer (<see cref="Rent{T}"/>): an epoch's last, shorter training
-/// batch and its evaluation batches then run in the training batch's arrays instead of allocating a second set
-/// of activations next to the pooled first one (ResNet-20's epoch on the sample: peak RSS in benchmarks/README.md).
+/// takes the shortest free array that is longer, up to <see cref="MaxLengthRatio"/> times its length
+/// (<see cref="Rent{T}"/>): an epoch's last, shorter training batch and its evaluation batches then run in the
+/// training batch's arrays instead of allocating a second set of activations next to the pooled first one
+/// (ResNet-20's epoch on the sample: peak RSS in benchmarks/README.md). The ratio keeps a small request (a bias
+/// gradient) from holding a large activation array, which would send the next large request to a new array:
+/// a request it refuses allocates at most 1/<see cref="MaxLengthRatio"/> of the array it did not take.
 /// </summary>
 sealed class HostArrayPool(long maxPooledBytes)
 {
@@ -20,6 +23,9 @@ sealed class HostArrayPool(long maxPooledBytes)
     long pooledBytes;
 
     public long MaxPooledBytes { get; } = maxPooledBytes;
+
+    /// <summary>The longest free array a request may take is this many times the request's length.</summary>
+    public const int MaxLengthRatio = 4;
 
     /// <summary>Bytes held for reuse right now.</summary>
     public long PooledBytes
@@ -82,13 +88,15 @@ sealed class HostArrayPool(long maxPooledBytes)
         readonly Dictionary<int, Stack<T[]>> byLength = [];
         readonly List<int> lengths = [];
 
-        /// <summary>A free array of exactly <paramref name="length"/> elements, else the shortest longer one, or
-        /// null. The scan past the exact length runs only on a miss, which a steady training loop does not have.</summary>
+        /// <summary>A free array of exactly <paramref name="length"/> elements, else the shortest longer one of at
+        /// most <see cref="MaxLengthRatio"/> times that length, or null. The scan past the exact length runs only on
+        /// a miss, which a steady training loop does not have.</summary>
         public T[]? Take(int length)
         {
             if (byLength.TryGetValue(length, out var exact) && exact.TryPop(out var array)) return array;
+            long longest = (long)length * MaxLengthRatio;
             int index = lengths.BinarySearch(length);
-            for (index = index < 0 ? ~index : index + 1; index < lengths.Count; index++)
+            for (index = index < 0 ? ~index : index + 1; index < lengths.Count && lengths[index] <= longest; index++)
                 if (byLength[lengths[index]].TryPop(out array)) return array;
             return null;
         }

@@ -45,6 +45,19 @@ public class BufferPoolTests
     }
 
     [Fact]
+    public void RequestDoesNotTakeAFreeArrayMoreThanFourTimesItsLength()
+    {
+        var backend = new CpuBackend(1);
+        backend.Allocate(ElementType.Float32, 400).Dispose();
+        Assert.Equal(1600, backend.PooledBytes);
+
+        using var quarter = backend.Allocate(ElementType.Float32, 99); // 400 > 4 x 99: a new array
+        Assert.Equal(1600, backend.PooledBytes);
+        using var exactlyAQuarter = backend.Allocate(ElementType.Float32, 100); // 400 = 4 x 100: taken
+        Assert.Equal(0, backend.PooledBytes);
+    }
+
+    [Fact]
     public void PoolKeepsNoMoreThanItsLimit()
     {
         var backend = new CpuBackend(1, maxPooledBytes: 1000);
