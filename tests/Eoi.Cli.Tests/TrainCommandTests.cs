@@ -1,4 +1,5 @@
 using Eoi.Cuda.Native;
+using Eoi.Nn.Training;
 
 namespace Eoi.Cli.Tests;
 
@@ -50,6 +51,41 @@ public class TrainCommandTests
         Assert.Contains($"resuming from {checkpoint}", resumed.Stdout);
         Assert.Equal(FinalTable(first.Stdout), FinalTable(resumed.Stdout));
         Assert.True(File.Exists(Path.Combine(dir.File("resumed"), "metrics.csv")));
+    }
+
+    [Fact]
+    public void Save_init_writes_the_network_before_its_first_step_and_resuming_from_it_is_the_whole_run()
+    {
+        using var dir = new TempDirectory();
+        string[] TwoEpochs(string output, params string[] more) => ["train", "--epochs", "2", "--depth", "3", "--width", "16", "-o", output, .. more];
+        var whole = Tool.Succeed(TwoEpochs(dir.File("whole"), "--save-init"));
+        string init = Path.Combine(dir.File("whole"), "init.safetensors");
+        Assert.Contains($"wrote {init}", whole.Stdout.Replace("\n", ""));
+
+        var saved = Checkpoint.Read(init);
+        Assert.Equal(0, saved.CompletedEpochs);
+        Assert.Empty(saved.History);
+        Assert.Empty(saved.Momentum);
+        var fromInit = Tool.Succeed(TwoEpochs(dir.File("from-init"), "--resume", init));
+
+        Assert.Equal(FinalTable(whole.Stdout), FinalTable(fromInit.Stdout));
+        var a = Checkpoint.Read(Path.Combine(dir.File("whole"), "checkpoint.safetensors"));
+        var b = Checkpoint.Read(Path.Combine(dir.File("from-init"), "checkpoint.safetensors"));
+        Assert.Equal(a.ModelState.Keys, b.ModelState.Keys);
+        foreach (var (name, tensor) in a.ModelState)
+            Assert.True(tensor.Data.SequenceEqual(b.ModelState[name].Data), $"{name} differs after resuming from init");
+        Assert.False(File.Exists(Path.Combine(dir.File("from-init"), "init.safetensors")), "a resumed run has no init to save");
+    }
+
+    [Fact]
+    public void Train_examples_and_test_examples_cut_the_data_and_name_themselves_when_too_large()
+    {
+        using var dir = new TempDirectory();
+        var result = Tool.Succeed(TinyTrain(dir.File("run"), "--train-examples", "100", "--test-examples", "30"));
+        Assert.Contains("(90 train / 10 validation / 30 test)", result.Stdout);
+
+        var tooMany = Tool.Run(TinyTrain(dir.File("too-many"), "--test-examples", "1000000"));
+        Tool.AssertOneErrorLine(tooMany, "--test-examples");
     }
 
     [Fact]

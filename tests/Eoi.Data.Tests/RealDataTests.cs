@@ -81,9 +81,6 @@ public class RealDataTests
         string? configured = Environment.GetEnvironmentVariable("EOI_DATA_DIR");
         if (!string.IsNullOrEmpty(configured))
             return configured;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Eoi.Reference.sln")))
-                return Path.Combine(dir.FullName, DataSources.DataRoot);
-        return DataSources.DataRoot;
+        return RepositoryFiles.Root is { } root ? Path.Combine(root, DataSources.DataRoot) : DataSources.DataRoot;
     }
 }

@@ -66,7 +66,7 @@ public sealed class NumpyInteropTests
     [Fact]
     public void NumpyLoadsOurNpyAndSafetensorsFilesWithTheSameBytes()
     {
-        string python = PythonWithNumpy.Require();
+        string python = Python.Require();
         using var dir = new TempDirectory();
         var arrays = new Dictionary<string, NdArray>
         {
@@ -83,7 +83,7 @@ public sealed class NumpyInteropTests
             NpyFile.Write(dir.File(name + ".npy"), array);
         SafetensorsFile.Write(dir.File("all.safetensors"), arrays, new Dictionary<string, string> { ["tool"] = "eoi" });
 
-        string output = PythonWithNumpy.Run(python, LoadOurFiles, [dir.Path, .. arrays.Keys]);
+        string output = Python.Run(python, LoadOurFiles, [dir.Path, .. arrays.Keys]);
 
         var seen = new HashSet<string>();
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -108,10 +108,10 @@ public sealed class NumpyInteropTests
     [Fact]
     public void WeReadNumpysNpyFilesExactly()
     {
-        string python = PythonWithNumpy.Require();
+        string python = Python.Require();
         using var dir = new TempDirectory();
 
-        string output = PythonWithNumpy.Run(python, WriteNumpyFiles, dir.Path);
+        string output = Python.Run(python, WriteNumpyFiles, dir.Path);
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(14, lines.Length);

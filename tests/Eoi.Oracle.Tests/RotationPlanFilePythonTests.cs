@@ -28,7 +28,7 @@ public sealed class RotationPlanFilePythonTests
     [Fact]
     public void PythonJsonReadsRotationPlanDoublesBitExactly()
     {
-        string python = PythonWithNumpy.Require();
+        string python = Python.Require();
         using var dir = new TempDirectory();
         string path = dir.File("plan.jsonl");
         var random = new System.Random(99);
@@ -42,7 +42,7 @@ public sealed class RotationPlanFilePythonTests
         var plan = new RotationPlan(3, 3, 0.1 + 0.2, StoppingRule.ExactCount, new RngKey(3, uint.MaxValue), rotations);
         RotationPlanFile.Write(path, plan);
 
-        string[] lines = PythonWithNumpy.Run(python, LoadPlanFile, path).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] lines = Python.Run(python, LoadPlanFile, path).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal($"eoi-rotation-plan 1 3 3 {Bits(plan.TargetDensity)} exact-count [3, 4294967295] 200 {plan.NonZeros}", lines[0]);
         Assert.Equal(rotations.Select(g => $"{g.I} {g.J} {Bits(g.Theta)} {Bits(g.Cos)} {Bits(g.Sin)}"), lines[1..]);

@@ -165,10 +165,9 @@ static class ExperimentCommand
         readonly Option<string> dataDirectory = CommonOptions.Optional("--data-dir", "DIR", "Where the data source lives. Default: ./data/NAME.");
         readonly Option<string> depth = CommonOptions.Optional("--depth", "N", "Network depth (as train --depth), an integer >= 1.");
         readonly Option<string> width = CommonOptions.Optional("--width", "W", "Hidden width or first-stage channels (as train --width), an integer >= 1; SAO's degree follows it (width / 8).");
-        readonly Option<string> trainExamples = CommonOptions.Optional("--train-examples", "N", "Train on the first N training examples only (the last 10 % of them validate), N >= 2.");
-        readonly Option<string> testExamples = CommonOptions.Optional("--test-examples", "N", "Test on the first N test examples only, N >= 1.");
+        readonly ExampleCountOptions examples = new();
 
-        public IEnumerable<Option> All => [seeds, epochs, masks, schemes, densities, aiIterations, dataset, dataDirectory, depth, width, trainExamples, testExamples];
+        public IEnumerable<Option> All => [seeds, epochs, masks, schemes, densities, aiIterations, dataset, dataDirectory, depth, width, .. examples.All];
 
         public ExperimentOverrides Read(ParseResult parsed) => new()
         {
@@ -184,24 +183,12 @@ static class ExperimentCommand
             DataDirectory = parsed.GetValue(dataDirectory),
             Depth = Positive(parsed, depth),
             Width = Positive(parsed, width),
-            TrainExamples = parsed.GetValue(trainExamples) is null ? null : TrainOptionValues.Integer(parsed, trainExamples, fallback: 2, min: 2),
-            TestExamples = Positive(parsed, testExamples),
+            TrainExamples = examples.Train(parsed),
+            TestExamples = examples.Test(parsed),
         };
 
-        /// <summary>Runs <paramref name="run"/>, re-wording a refused example count, which only the loaded data can
-        /// check (TrainTest.Take names its own parameters), so that the error names the option the user typed.</summary>
-        public T NamingOptions<T>(Func<T> run)
-        {
-            try
-            {
-                return run();
-            }
-            catch (EoiArgumentException error) when (error.ParameterName is "trainExamples" or "testExamples")
-            {
-                var option = error.ParameterName == "trainExamples" ? trainExamples : testExamples;
-                throw new EoiArgumentException(option.Name, option.Name + error.Message[error.ParameterName.Length..]);
-            }
-        }
+        /// <summary>See <see cref="ExampleCountOptions.NamingOptions{T}"/>.</summary>
+        public T NamingOptions<T>(Func<T> run) => examples.NamingOptions(run);
 
         static int? Positive(ParseResult parsed, Option<string> option) =>
             parsed.GetValue(option) is null ? null : TrainOptionValues.Integer(parsed, option, fallback: 1, min: 1);

@@ -39,14 +39,22 @@ sealed class TrainArguments
     {
         HelpName = "DIR",
         Description = $"Where metrics, spectra, plots and the checkpoint go. Default: {DefaultOutputPattern} ('dense' for " +
-            $"<mask>-<init> at density 1), e.g. {DefaultOutputWithoutOptions} with no options.",
+            $"<mask>-<init> at density 1; -train<N> and -test<N> added for --train-examples and --test-examples), e.g. {DefaultOutputWithoutOptions} with no options.",
     };
     readonly Option<string> resume = CommonOptions.Optional("--resume", "CHECKPOINT", "Continue a run from its checkpoint (same options); ends with the same bits as an uninterrupted run.");
     readonly Option<bool> noJacobian = new("--no-jacobian") { Description = "Skip the input-output Jacobian's singular values at batch 0 of every epoch." };
+    readonly Option<bool> saveInit = new("--save-init")
+    {
+        Description = $"Also write the network as initialised, before its first step, to {RunFiles.InitialCheckpoint} in --output: a checkpoint after 0 epochs that another implementation can train from, or --resume can continue.",
+    };
+    readonly ExampleCountOptions examples = new();
 
     public IEnumerable<Option> All =>
-        [model, depth, width, activation, dataset, dataDirectory, padTo, density, mask, init, denseInit, centreRule, gain, biasStd, aiIterations,
-         epochs, learningRate, batch, weightDecay, seed, device, output, resume, noJacobian];
+        [model, depth, width, activation, dataset, dataDirectory, padTo, .. examples.All, density, mask, init, denseInit, centreRule, gain, biasStd,
+         aiIterations, epochs, learningRate, batch, weightDecay, seed, device, output, resume, noJacobian, saveInit];
+
+    /// <summary>See <see cref="ExampleCountOptions.NamingOptions{T}"/>.</summary>
+    public T NamingOptions<T>(Func<T> run) => examples.NamingOptions(run);
 
     public string? Resume(ParseResult parsed) => parsed.GetValue(resume);
 
@@ -91,8 +99,11 @@ sealed class TrainArguments
             Dataset = TrainOptionValues.Dataset(parsed, dataset) ?? defaults.Dataset,
             DataDirectory = parsed.GetValue(dataDirectory),
             PadTo = parsed.GetValue(padTo) is null ? null : TrainOptionValues.Integer(parsed, padTo, 0, 0, DataSources.MaxPadTo),
+            TrainExamples = examples.Train(parsed),
+            TestExamples = examples.Test(parsed),
             Init = plan,
             Training = training,
+            SaveInitialCheckpoint = parsed.GetValue(saveInit),
         };
         return configuration with { OutputDirectory = parsed.GetValue(output) ?? DefaultOutput(configuration) };
     }
@@ -103,13 +114,15 @@ sealed class TrainArguments
     /// <summary><see cref="DefaultOutput"/> of <c>eoi train</c> with no options.</summary>
     internal const string DefaultOutputWithoutOptions = "runs/mlp-7x100-uniform-eoi-d0.1-seed1";
 
-    /// <summary>runs/mlp-7x100-uniform-eoi-d0.1-seed1: one directory per distinct run, the same every time.</summary>
+    /// <summary>runs/mlp-7x100-uniform-eoi-d0.1-seed1: one directory per distinct run, the same every time; a run
+    /// on fewer examples adds -trainN and -testN.</summary>
     static string DefaultOutput(RunConfiguration c)
     {
         string init = c.Init.IsDense
             ? "dense"
             : $"{TrainVocabulary.Masks.WordFor(c.Init.MaskMethod)}-{TrainVocabulary.Schemes.WordFor(c.Init.Scheme)}";
+        string reduced = (c.TrainExamples is { } train ? $"-train{train}" : "") + (c.TestExamples is { } test ? $"-test{test}" : "");
         return Path.Combine("runs", string.Create(CultureInfo.InvariantCulture,
-            $"{TrainVocabulary.Models.WordFor(c.Model)}-{c.Depth}x{c.Width}-{init}-d{c.Init.Density}-seed{c.Training.Seed}"));
+            $"{TrainVocabulary.Models.WordFor(c.Model)}-{c.Depth}x{c.Width}-{init}-d{c.Init.Density}-seed{c.Training.Seed}{reduced}"));
     }
 }

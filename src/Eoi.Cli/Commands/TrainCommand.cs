@@ -44,7 +44,7 @@ static class TrainCommand
             var backend = arguments.OpenBackend(parsed);
             // The CPU backend holds nothing to free; the CUDA one holds its context, stream and library handles.
             using var ownedBackend = backend as IDisposable;
-            var data = TrainingRun.LoadData(configuration);
+            var data = arguments.NamingOptions(() => TrainingRun.LoadData(configuration));
             var t = configuration.Training;
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"training {configuration.ModelDescription} on {configuration.Dataset} ({data.Train.Count} train / {data.Validation.Count} validation / {data.Test.Count} test)"));
@@ -72,7 +72,8 @@ static class TrainCommand
                     progress => TrainingRun.Execute(configuration, backend, progress, data, resume, cancellation.Token));
                 string directory = configuration.OutputDirectory!;
                 var phase = Stopwatch.StartNew();
-                var files = RunFiles.Written.Select(f => Path.Combine(directory, f)).Concat(TrainPlots.Write(directory, outcome)).ToList();
+                IReadOnlyList<string> records = configuration.SaveInitialCheckpoint && resume is null ? [.. RunFiles.Records, RunFiles.InitialCheckpoint] : RunFiles.Records;
+                var files = records.Select(f => Path.Combine(directory, f)).Concat(TrainPlots.Write(directory, outcome)).ToList();
                 double plotSeconds = phase.Elapsed.TotalSeconds;
                 phase.Restart();
                 TrainReport.Render(console, outcome, files);

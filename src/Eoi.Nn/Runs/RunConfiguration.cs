@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Eoi.Backends;
 using Eoi.Core;
 using Eoi.Data;
@@ -33,6 +34,10 @@ public sealed record RunConfiguration
     public TrainingOptions Training { get; init; } = new() { LearningRate = ModelDefaults.Mlp.LearningRate, RecordJacobian = true };
     /// <summary>Singular values of every weight layer at initialisation and after training (costly for deep nets).</summary>
     public bool AnalyzeLayers { get; init; } = true;
+    /// <summary>Also write the network as initialised (<see cref="RunFiles.InitialCheckpoint"/>) before training.
+    /// Not serialised: it changes what is written, not the run (run records hash the settings).</summary>
+    [JsonIgnore]
+    public bool SaveInitialCheckpoint { get; init; }
     /// <summary>Where metrics, spectra and the checkpoint go; null to write nothing.</summary>
     public string? OutputDirectory { get; init; }
 

@@ -56,7 +56,11 @@ public static class TrainingRun
             : InitialSpectra.FromAttachments(checkpoint.Attachments, model.WeightLayers());
         double initialSpectraSeconds = clock.Elapsed.TotalSeconds;
 
-        var options = configuration.Training with { CheckpointPath = output is null ? null : Path.Combine(output, RunFiles.Checkpoint) };
+        var options = configuration.Training with
+        {
+            CheckpointPath = output is null ? null : Path.Combine(output, RunFiles.Checkpoint),
+            InitialCheckpointPath = output is null || !configuration.SaveInitialCheckpoint ? null : Path.Combine(output, RunFiles.InitialCheckpoint),
+        };
         clock.Restart();
         var training = new Trainer(model, data, options) { Attachments = InitialSpectra.ToAttachments(initialSpectra) }
             .Run(progress, checkpoint, cancellation);

@@ -70,6 +70,7 @@ public sealed class Trainer
             optimizer.ImportMomentum([.. parameters.Select(p => savedMomentum.TryGetValue(p.Name, out var m) ? m.Data.ToArray() : null)]);
         var schedule = MultiStepSchedule.HalfAndThreeQuarters(options.LearningRate, options.Epochs);
 
+        if (checkpoint is null && options.InitialCheckpointPath is { } initialPath) Save(initialPath, 0, history, parameters, optimizer);
         model.SetTraining(true);
         for (int epoch = resumedAfter + 1; epoch <= options.Epochs; epoch++)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Eoi.Core;
 
 namespace Eoi.Nn.Training;
@@ -23,6 +24,13 @@ public sealed record TrainingOptions
 
     /// <summary>Where to write a checkpoint after every epoch (atomically); null for none.</summary>
     public string? CheckpointPath { get; init; }
+
+    /// <summary>Where to write the network as initialised, before the first step, as a checkpoint after 0 epochs
+    /// (atomically; a run started afresh only); null for none. Another implementation can train the same network
+    /// from it, and --resume from it ends with the same bits as the uninterrupted run. Not serialised: where a
+    /// file goes is no setting, and run records hash their settings.</summary>
+    [JsonIgnore]
+    public string? InitialCheckpointPath { get; init; }
 
     public void Validate()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using Xunit;
@@ -5,19 +6,20 @@ using Xunit;
 namespace Eoi.TestSupport;
 
 /// <summary>
-/// Finds a Python 3 that can import numpy (Debian's /usr/bin/python3 with python3-numpy first, then python3 on
-/// PATH) and runs code or scripts with it. Tests call <see cref="Require"/>, which skips the test, naming the
+/// Finds a Python 3 that can import a module (Debian's /usr/bin/python3 with python3-MODULE first, then python3
+/// on PATH) and runs code or scripts with it. Tests call <see cref="Require"/>, which skips the test, naming the
 /// reason, where there is none.
 /// </summary>
-public static class PythonWithNumpy
+public static class Python
 {
     static readonly string[] Candidates = ["/usr/bin/python3", "python3"];
     static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(60);
-    static readonly Lazy<(string? Python, string Reason)> Found = new(Find);
+    static readonly ConcurrentDictionary<string, Lazy<(string? Python, string Reason)>> Found = new(StringComparer.Ordinal);
 
-    public static string Require()
+    /// <summary>A Python 3 that imports <paramref name="module"/> (numpy, torch), or the test skips.</summary>
+    public static string Require(string module = "numpy")
     {
-        var (python, reason) = Found.Value;
+        var (python, reason) = Found.GetOrAdd(module, m => new Lazy<(string?, string)>(() => Find(m))).Value;
         Assert.SkipWhen(python is null, reason);
         return python!;
     }
@@ -34,18 +36,18 @@ public static class PythonWithNumpy
     static string Succeed(string python, string[] args, TimeSpan timeout, string what)
     {
         var (exitCode, output, error) = Execute(python, args, timeout);
-        Assert.True(exitCode == 0, $"{what} exited with {exitCode}:\n{error}");
+        Assert.True(exitCode == 0, $"{what} exited with {exitCode}:\n{output}\n{error}");
         return output;
     }
 
-    static (string?, string) Find()
+    static (string?, string) Find(string module)
     {
         var attempts = new List<string>();
         foreach (string candidate in Candidates)
         {
             try
             {
-                var (exitCode, _, error) = Execute(candidate, ["-c", "import numpy"], ProbeTimeout);
+                var (exitCode, _, error) = Execute(candidate, ["-c", "import " + module], ProbeTimeout);
                 if (exitCode == 0)
                     return (candidate, "");
                 attempts.Add($"{candidate}: {error.Trim().Split('\n')[^1]}");
@@ -55,7 +57,7 @@ public static class PythonWithNumpy
                 attempts.Add($"{candidate}: cannot be started ({ex.NativeErrorCode})");
             }
         }
-        return (null, $"no Python 3 with numpy found ({string.Join("; ", attempts)}); install Debian's python3-numpy to run these tests");
+        return (null, $"no Python 3 with {module} found ({string.Join("; ", attempts)}); install Debian's python3-{module} to run these tests");
     }
 
     static (int ExitCode, string Output, string Error) Execute(string python, string[] args, TimeSpan timeout)
