@@ -9,7 +9,7 @@ batch order, which eoi draws from its own RNG, does not enter: each epoch is one
       --batch 256 --epochs 3 --no-jacobian --save-init -o runs/xc-resnet8
 
 PyTorch then builds the same network from the checkpoint's tensors (torch.nn.functional: conv2d with zero or
-circular padding, batch_norm, max/avg pooling, linear), loads the same data (Fashion-MNIST or MNIST IDX files,
+circular padding, batch_norm, max/avg pooling, linear; an MLP's CSR layers become a dense weight and mask), loads the same data (Fashion-MNIST or MNIST IDX files,
 the first N examples, zero-padded to 32 x 32 before normalisation, the last 10 % of the training examples
 validating), and trains with torch.optim.SGD (Nesterov momentum 0.9, the run's weight decay on every parameter,
 each epoch's learning rate as metrics.csv records it) re-applying each mask after every step, as the authors'
@@ -121,6 +121,36 @@ def activation_of(configuration):
     }[kind]
 
 
+def csr_pattern(state, prefix):
+    """A CSR layer's (row counts, columns) as eoi saves them (float32, exact below 2^24), checked sorted by row."""
+    counts = state[prefix + ".weight_row_counts"].astype(np.int64)
+    columns = state[prefix + ".weight_columns"].astype(np.int64)
+    starts = np.concatenate([[0], np.cumsum(counts)])
+    for r in range(len(counts)):
+        if np.any(np.diff(columns[starts[r]:starts[r + 1]]) <= 0):
+            sys.exit(f"error: {prefix}: columns of row {r} are not increasing; cannot align CSR order with row-major")
+    return counts, columns
+
+
+def dense_layers(state, configuration):
+    """The checkpoint's tensors with each CSR layer (an MLP's: weight_values, weight_row_counts, weight_columns)
+    as a dense weight and mask, so every network reads the same way."""
+    out = dict(state)
+    for name in [n for n in state if n.startswith("model/") and n.endswith(".weight_values")]:
+        prefix = name[:-len(".weight_values")]
+        counts, columns = csr_pattern(state, prefix)
+        layer = int(prefix[len("model/"):])
+        fan_in = (configuration["effectivePadTo"] or 28) ** 2 if layer == 0 else configuration["width"]
+        weight = np.zeros((len(counts), fan_in), dtype=np.float32)
+        rows = np.repeat(np.arange(len(counts)), counts)
+        weight[rows, columns] = state[name]
+        out[prefix + ".weight"], out[prefix + ".mask"] = weight, weight != 0
+        out[prefix + ".mask"][rows, columns] = True
+        for suffix in (".weight_values", ".weight_row_counts", ".weight_columns"):
+            del out[prefix + suffix]
+    return out
+
+
 class Network:
     """The run's network as functions of named tensors, in eoi's checkpoint names (model/<path>.<tensor>)."""
 
@@ -129,6 +159,7 @@ class Network:
         self.depth, self.width = configuration["depth"], configuration["width"]
         self.act = activation_of(configuration)
         self.params, self.masks, self.buffers = {}, {}, {}
+        state = dense_layers(state, configuration)
         for name, value in state.items():
             if not name.startswith("model/"):
                 continue
@@ -139,8 +170,6 @@ class Network:
                 self.buffers[key] = torch.from_numpy(value.astype(np.float32)).to(dtype)
             else:
                 self.params[key] = torch.from_numpy(value.astype(np.float32)).to(dtype).requires_grad_(True)
-        if not self.masks:
-            sys.exit("error: the checkpoint holds no dense masks (an MLP's CSR layers?); this script replays CNNs")
 
     def bn(self, x, path, training):
         return F.batch_norm(x, self.buffers[path + ".running_mean"], self.buffers[path + ".running_var"],
@@ -187,6 +216,13 @@ class Network:
         x = self.bn(self.act(self.linear(x, str(index))), str(index + 2), training)
         x = self.bn(self.act(self.linear(x, str(index + 3))), str(index + 5), training)
         return self.linear(x, str(index + 6))
+
+    def forward_mlp(self, x, training):
+        for layer in range(self.depth):
+            x = self.linear(x, str(2 * layer))
+            if layer < self.depth - 1:
+                x = self.act(x)
+        return x
 
     def forward_cifarconv(self, x, training):
         strides = [1, 2, 2] + [1] * (self.depth - 6)
@@ -304,6 +340,7 @@ def main():
             print(f"{epoch:>5} {column:>10} {mine:>12.8f} {r32[column]:>12.8f} {r64[column]:>12.8f} {err:>9.1e} {err32:>9.1e}  {verdict}")
 
     final, _ = read_safetensors(os.path.join(args.run_dir, "checkpoint.safetensors"))
+    final = dense_layers(final, configuration)
     print(f"\nafter {len(rates)} steps, every tensor of checkpoint.safetensors: max |x - torch f64|")
     print(f"{'tensor':>34} {'max |f64|':>9} {'eoi err':>9} {'f32 err':>9}  verdict")
     compared, closer, ratios = 0, 0, []

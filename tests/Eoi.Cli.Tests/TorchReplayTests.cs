@@ -8,7 +8,7 @@ namespace Eoi.Cli.Tests;
 /// torch.nn.functional and torch.optim.SGD, in float32 and float64. Every epoch's losses and accuracies and every
 /// final tensor and momentum buffer must be as close to PyTorch's float64 replay as PyTorch's own float32 replay
 /// is (within 10x; the script states the rule). Covers the CSR and the dense convolutions, zero and circular
-/// padding, strides, batch norm in both modes, pooling, masked Linear layers, ReLU and tanh, Nesterov momentum,
+/// padding, strides, batch norm in both modes, pooling, masked and CSR Linear layers, ReLU and tanh, Nesterov momentum,
 /// weight decay and the learning-rate drops. Skips, naming the reason, without a Python 3 that imports torch.
 /// </summary>
 public class TorchReplayTests
@@ -21,6 +21,7 @@ public class TorchReplayTests
     [InlineData("vgg16", "16", "8", "0.1", "0.1")] // max pooling, 1 x 1 convs with padding, masked Linear, BN1d
     [InlineData("cifar-conv", "8", "8", "0.3", "0.01")] // circular padding, biases, tanh, masked dense convolutions
     [InlineData("cifar-conv", "8", "8", "0.1", "0.01")] // the same as CSR convolutions
+    [InlineData("mlp", "4", "32", "0.1", "0.1")] // CSR Linear layers (saved as values and pattern), tanh
     public void Three_full_batch_steps_match_PyTorch(string model, string depth, string width, string density, string lr)
     {
         string python = Python.Require("torch");
